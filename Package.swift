@@ -1,0 +1,121 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// One settings array for every target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "muninn",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "muninn", targets: ["Muninn"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.90.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    ],
+    targets: [
+        // Ordered JSON values, a fast parser and a Go-compatible writer. No dependencies.
+        .target(name: "KubeJSON", swiftSettings: swiftSettings),
+
+        // Kubernetes API client: kubeconfig and in-cluster auth, list, watch, reflector, logs, leases, discovery.
+        .target(
+            name: "KubeAPI",
+            dependencies: [
+                "KubeJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The kubelet's behaviour as pure functions over pod JSON, and the scenario language.
+        .target(
+            name: "KubeletModel",
+            dependencies: ["KubeJSON", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
+        // A faithful kube-apiserver simulator: object store, list/watch, discovery, logs, faults, TLS, auth.
+        .target(
+            name: "KubeSim",
+            dependencies: [
+                "KubeJSON",
+                "KubeletModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The domain: what Muninn concludes from what it watches. No I/O libraries.
+        .target(
+            name: "MuninnCore",
+            dependencies: [
+                "KubeAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The executable: commands and wiring. Thin.
+        .executableTarget(
+            name: "Muninn",
+            dependencies: [
+                "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubeAPITests",
+            dependencies: ["KubeAPI", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KubeletModelTests", dependencies: ["KubeletModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubeSimTests",
+            dependencies: ["KubeSim", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: swiftSettings
+        ),
+        // The client against the simulator, and the simulator against real clients (kubectl, Python).
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
+            resources: [.copy("Schemas")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MuninnTests", dependencies: ["Muninn"], swiftSettings: swiftSettings),
+    ]
+)
