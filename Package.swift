@@ -107,13 +107,13 @@ let package = Package(
         .testTarget(
             name: "KubeSimTests",
             dependencies: ["KubeSim", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["Schemas"],
             swiftSettings: swiftSettings
         ),
         // The client against the simulator, and the simulator against real clients (kubectl, Python).
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
-            resources: [.copy("Schemas")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MuninnTests", dependencies: ["Muninn"], swiftSettings: swiftSettings),
