@@ -56,7 +56,7 @@ public struct JSONParser {
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
-        let count = literal.utf8CodeUnitsCount
+        let count = literal.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw fail("unexpected end of input") }
         let start = literal.utf8Start
         for i in 0..<count where bytes[position + i] != start[i] {
@@ -275,14 +275,20 @@ extension JSONValue {
             self = try result.get()
         } else {
             let array = Array(bytes)
-            self = try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parse(buffer) }
+            let copied = array.withUnsafeBufferPointer { buffer in
+                Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(buffer) }
+            }
+            self = try copied.get()
         }
     }
 
     /// Parses one JSON document from a string.
     public init(parsing text: String) throws(JSONParseError) {
         var text = text
-        self = try text.withUTF8 { buffer throws(JSONParseError) in try JSONParser.parse(buffer) }
+        let result = text.withUTF8 { buffer in
+            Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(buffer) }
+        }
+        self = try result.get()
     }
 
     /// Parses one JSON document from `Data`.
