@@ -1,0 +1,43 @@
+import Foundation
+import KubeJSON
+
+extension ScenarioEngine {
+    /// Namespaces, nodes, and the workloads that start with the scenario (plus bulk pods).
+    mutating func initialObjects() -> [ClusterWrite] {
+        var writes: [ClusterWrite] = []
+        let created = start.addingTimeInterval(-3600)
+        for namespace in namespaces {
+            writes.append(.apply(.namespaces, ClusterObjects.namespace(namespace, uid: random.uuid(), created: created)))
+        }
+        for (index, node) in nodes.enumerated() {
+            writes.append(.apply(.nodes, ClusterObjects.node(
+                node, uid: random.uuid(), internalIP: Self.hostIP(node: index),
+                podCIDR: "10.\(244 + index / 256).\(index % 256).0/24", created: created, heartbeat: start)))
+        }
+        while let first = pendingWorkloads.first, first.at <= start {
+            pendingWorkloads.removeFirst()
+            writes += workloadObjects(first.workload, force: true)
+            dirtyWorkloads.insert(first.workload)
+        }
+        for id in bulkPodIDs {
+            if let record = pods[id] { writes.append(.apply(.pods, record.simulation.render())) }
+        }
+        bulkPodIDs = []
+        return writes
+    }
+
+    /// The workload's objects that changed since last published (all of them with `force`).
+    mutating func workloadObjects(_ index: Int, force: Bool) -> [ClusterWrite] {
+        workloads[index].started = true
+        let owned = workloads[index].podIDs.compactMap { id in pods[id].map { ($0.revision, $0.simulation) } }
+        let objects = WorkloadObjects(workload: workloads[index], pods: owned).objects()
+        var writes: [ClusterWrite] = []
+        for (resource, object) in objects {
+            let key = "\(resource.resource)/\(object[path: ["metadata", "namespace"]]?.stringValue ?? "")/\(object[path: ["metadata", "name"]]?.stringValue ?? "")"
+            if !force, renderedObjects[key] == object { continue }
+            renderedObjects[key] = object
+            writes.append(.apply(resource, object))
+        }
+        return writes
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// A scripted cluster: namespaces, nodes, workloads whose containers behave in set ways, and a
+/// timeline of things that happen to them. Parse one from YAML with `Scenario(yaml:)`
+/// (format in docs/scenarios.md), or use `Scenario.demo`.
+public struct Scenario: Sendable, Equatable {
+    public var namespaces: [String]
+    public var nodes: [String]
+    public var workloads: [WorkloadSpec]
+    public var timeline: [TimelineEntry]
+
+    public init(namespaces: [String], nodes: [String] = ["kind-worker", "kind-worker2"],
+                workloads: [WorkloadSpec], timeline: [TimelineEntry] = []) {
+        self.namespaces = namespaces
+        self.nodes = nodes.isEmpty ? ["kind-worker"] : nodes
+        self.workloads = workloads
+        self.timeline = timeline
+    }
+}
