@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore",
+                "KubeAPI", "MuninnCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,6 +116,10 @@ let package = Package(
             dependencies: ["KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MuninnTests", dependencies: ["Muninn"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MuninnTests",
+            dependencies: ["Muninn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

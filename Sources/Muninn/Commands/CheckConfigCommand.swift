@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `muninn check-config`: the same validation `muninn run` does at start-up, without touching the cluster.
+struct CheckConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Validate the configuration and the kubeconfig, then exit.",
+        discussion: """
+            Reads the configuration file (--config), MUNINN_* environment variables and flags, and the \
+            kubeconfig or in-cluster credentials, exactly as `muninn run` would. Prints the effective \
+            settings (secrets redacted) and exits 0, or names the file, line and key of the first \
+            mistake and exits 1. Nothing is sent to the cluster.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let configuration: MuninnConfiguration
+        do {
+            configuration = try options.resolve()
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        print("configuration: ok")
+        print("  cluster name: \(configuration.clusterName)")
+        print("  namespaces:   \(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ", "))")
+        if let labelSelector = configuration.labelSelector { print("  labels:       \(labelSelector)") }
+        if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
+        print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
+    }
+}

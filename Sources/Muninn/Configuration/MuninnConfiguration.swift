@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+
+/// Everything `muninn run` needs to know, read once at start-up and validated before Muninn
+/// touches the cluster. Precedence: command-line flags, then `MUNINN_*` environment variables,
+/// then the YAML file (`--config`), then these defaults.
+struct MuninnConfiguration: Equatable {
+    enum LogFormat: String, CaseIterable { case text, json }
+
+    /// Shown in every alert so people with several clusters know which one is speaking.
+    var clusterName: String = "default"
+    /// Path of a kubeconfig; nil means `KUBECONFIG`, `~/.kube/config`, then the in-cluster service account.
+    var kubeconfig: String?
+    /// A kubeconfig context other than its `current-context`.
+    var context: String?
+    /// Namespaces to watch; empty means all.
+    var namespaces: [String] = []
+    var labelSelector: String?
+    var fieldSelector: String?
+    var logLevel: Logger.Level = .info
+    var logFormat: LogFormat = .text
+
+    /// The keys of the YAML file, documented in docs/configuration.md.
+    static let topLevelKeys = ["cluster", "kubernetes", "watch", "log"]
+}
+
+extension MuninnConfiguration {
+    /// Reads a YAML configuration file over the defaults.
+    static func load(file: String) throws -> MuninnConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: file, line: nil, key: nil, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(text, file: file)
+    }
+
+    static func parse(_ text: String, file: String) throws -> MuninnConfiguration {
+        var configuration = MuninnConfiguration()
+        let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
+
+        if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]) {
+            if let name = try cluster["name"]?.string() {
+                guard !name.isEmpty else { throw cluster["name"]!.error("must not be empty") }
+                configuration.clusterName = name
+            }
+        }
+        if let kubernetes = try root["kubernetes"]?.mapping(allowedKeys: ["kubeconfig", "context"]) {
+            configuration.kubeconfig = try kubernetes["kubeconfig"]?.string()
+            configuration.context = try kubernetes["context"]?.string()
+        }
+        if let watch = try root["watch"]?.mapping(allowedKeys: ["namespaces", "labelSelector", "fieldSelector"]) {
+            configuration.namespaces = try watch["namespaces"]?.stringList() ?? []
+            configuration.labelSelector = try watch["labelSelector"]?.string()
+            configuration.fieldSelector = try watch["fieldSelector"]?.string()
+        }
+        if let log = try root["log"]?.mapping(allowedKeys: ["level", "format"]) {
+            if let levelNode = log["level"] {
+                configuration.logLevel = try parseLevel(levelNode.string(), node: levelNode)
+            }
+            if let formatNode = log["format"] {
+                let raw = try formatNode.string()
+                guard let format = LogFormat(rawValue: raw) else {
+                    throw formatNode.error("unknown format '\(raw)' (allowed: \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                configuration.logFormat = format
+            }
+        }
+        return configuration
+    }
+
+    /// Applies `MUNINN_*` environment variables over the file's values.
+    mutating func applyEnvironment(_ environment: [String: String]) throws {
+        if let name = environment["MUNINN_CLUSTER_NAME"], !name.isEmpty { clusterName = name }
+        if let namespaces = environment["MUNINN_NAMESPACES"] {
+            self.namespaces = namespaces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let level = environment["MUNINN_LOG_LEVEL"], !level.isEmpty {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_LOG_LEVEL", message: Self.levelMessage(level))
+            }
+            logLevel = parsed
+        }
+        if let format = environment["MUNINN_LOG_FORMAT"], !format.isEmpty {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_LOG_FORMAT", message: "unknown format '\(format)' (allowed: text, json)")
+            }
+            logFormat = parsed
+        }
+    }
+
+    private static func parseLevel(_ raw: String, node: YAMLConfigNode) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: raw.lowercased()) else { throw node.error(levelMessage(raw)) }
+        return level
+    }
+
+    private static func levelMessage(_ raw: String) -> String {
+        "unknown level '\(raw)' (allowed: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")))"
+    }
+}

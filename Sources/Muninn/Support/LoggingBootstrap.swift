@@ -1,0 +1,16 @@
+import Logging
+
+/// Sets up swift-log once per process, from the resolved configuration.
+enum LoggingBootstrap {
+    static func bootstrap(level: Logger.Level, format: MuninnConfiguration.LogFormat) {
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler =
+                switch format {
+                case .text: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler(label: label)
+                }
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

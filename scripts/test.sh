@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs Muninn's whole test suite on a fresh machine: installs what the tests need, then `swift test`.
+# Usage: scripts/test.sh [extra swift test arguments, e.g. --filter KubeSimTests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# The official Python client checks the simulator's fidelity; openapi-schema-validator checks emitted objects.
+python_modules_missing() {
+    python3 - <<'PY' 2>/dev/null
+import importlib.util, sys
+needed = ["kubernetes", "openapi_schema_validator", "jsonschema", "yaml"]
+sys.exit(1 if any(importlib.util.find_spec(m) is None for m in needed) else 0)
+PY
+}
+if ! python_modules_missing; then
+    log "installing Python test dependencies (kubernetes, openapi-schema-validator)"
+    python3 -m pip install --quiet --disable-pip-version-check kubernetes openapi-schema-validator jsonschema pyyaml
+fi
+
+# kubectl checks the simulator from the other side; Debian's package is the fallback when none is installed.
+if ! command -v kubectl >/dev/null 2>&1; then
+    log "installing kubectl (Debian kubernetes-client)"
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq kubernetes-client; else sudo apt-get update -qq && sudo apt-get install -y -qq kubernetes-client; fi
+fi
+
+log "building"
+swift build --build-tests
+log "testing"
+swift test --skip-build "$@"
