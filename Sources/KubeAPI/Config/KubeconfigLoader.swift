@@ -17,7 +17,7 @@ struct KubeconfigLoader {
     private var users: [String: Located<KubeconfigFile.User>] = [:]
     private var contexts: [String: Located<KubeconfigFile.Context>] = [:]
     private var currentContext: (name: String, file: String)?
-    private let files: [String]
+    private var files: [String] = []
 
     init(files: [String], requireAll: Bool) throws {
         var loaded: [String] = []
@@ -32,7 +32,7 @@ struct KubeconfigLoader {
         guard !loaded.isEmpty else {
             throw KubeAPIError.configuration(file: files.joined(separator: ":"), field: nil, message: "none of the KUBECONFIG files exist")
         }
-        self.files = loaded
+        files = loaded
     }
 
     private static func parse(file: String) throws -> KubeconfigFile {

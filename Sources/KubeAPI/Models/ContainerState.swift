@@ -66,7 +66,7 @@ public enum ContainerState: Decodable, Hashable, Sendable {
     }
 
     /// The termination details, if terminated.
-    public var terminated: Terminated? {
+    public var terminatedDetails: Terminated? {
         if case .terminated(let details) = self { details } else { nil }
     }
 }

@@ -10,9 +10,9 @@ extension KubeClient {
         var selector = ["involvedObject.kind=\(kind)", "involvedObject.name=\(name)"]
         if let namespace { selector.append("involvedObject.namespace=\(namespace)") }
         if let uid { selector.append("involvedObject.uid=\(uid)") }
-        let list = try await list(
+        let eventList = try await list(
             .events, namespace: namespace ?? "default", as: KubeEvent.self,
             options: ListOptions(fieldSelector: selector.joined(separator: ",")))
-        return list.items.sorted { ($0.lastSeen?.date ?? .distantPast) < ($1.lastSeen?.date ?? .distantPast) }
+        return eventList.items.sorted { ($0.lastSeen?.date ?? .distantPast) < ($1.lastSeen?.date ?? .distantPast) }
     }
 }

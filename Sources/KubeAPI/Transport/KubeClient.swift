@@ -48,8 +48,12 @@ public final class KubeClient: Sendable {
     ) throws {
         var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: configuration.readIdleTimeout.timeAmount)
+            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: configuration.readIdleTimeout.timeAmount),
+            connectionPool: .init(),
+            proxy: nil
         )
+        // Fail fast on refused connections and TLS errors: the callers' loops (reflector backoff) decide about retrying.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         guard var components = URLComponents(string: config.server), let host = components.host,
             let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http"
         else {

@@ -31,8 +31,10 @@ public struct ListOptions: Sendable {
             items.append(("continue", token))
         } else {
             // The server rejects a resourceVersion (other than "0") together with continue.
-            if let resourceVersion { items.append(("resourceVersion", resourceVersion)) }
-            if let resourceVersionMatch, resourceVersion != nil { items.append(("resourceVersionMatch", resourceVersionMatch)) }
+            if let resourceVersion, !resourceVersion.isEmpty {
+                items.append(("resourceVersion", resourceVersion))
+                if let resourceVersionMatch { items.append(("resourceVersionMatch", resourceVersionMatch)) }
+            }
         }
         if let timeoutSeconds { items.append(("timeoutSeconds", String(timeoutSeconds))) }
         return items

@@ -21,7 +21,7 @@ public struct Backoff: Sendable, Equatable {
         attempt += 1
         let base = min(initial.secondsDouble * pow(factor, exponent), maximum.secondsDouble)
         let delay = min(base * (1 + jitter * random), maximum.secondsDouble)
-        return .nanoseconds(Int64(delay * 1e9))
+        return .nanoseconds(Int64((delay * 1e9).rounded()))
     }
 
     /// Called after a success: the next failure waits `initial` again.

@@ -10,7 +10,7 @@ import Logging
 /// relists and yields only the differences (synthetic `.deleted` placeholders for vanished objects, `.modified`
 /// for changed resourceVersions, nothing for unchanged ones), then `.synced` again. Throws `KubeAPIError` on
 /// 401/403 and other non-retryable failures; cancellation ends it.
-public struct Reflector<Object: KubeObject>: AsyncSequence {
+public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
     public typealias Element = InformerEvent<Object>
 
     let client: KubeClient

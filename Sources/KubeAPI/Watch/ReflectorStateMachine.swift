@@ -83,7 +83,7 @@ public struct ReflectorStateMachine: Sendable {
         let previous = knownVersions.updateValue(version, forKey: key)
         switch previous {
         case nil: return .added
-        case version? where !version.isEmpty: return .none
+        case .some(let old) where old == version && !version.isEmpty: return .none
         default: return .modified
         }
     }

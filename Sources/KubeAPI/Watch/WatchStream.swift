@@ -7,7 +7,7 @@ import NIOCore
 ///
 /// The sequence ends when the server ends the stream (e.g. after `timeoutSeconds`); a stream cut mid-event
 /// throws `.transport`. It can be iterated once.
-public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence {
+public struct WatchStream<Object: Decodable & Sendable>: AsyncSequence, Sendable {
     public typealias Element = WatchEvent<Object>
 
     let body: HTTPClientResponse.Body
