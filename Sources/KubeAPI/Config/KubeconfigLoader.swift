@@ -32,7 +32,7 @@ struct KubeconfigLoader {
         guard !loaded.isEmpty else {
             throw KubeAPIError.configuration(file: files.joined(separator: ":"), field: nil, message: "none of the KUBECONFIG files exist")
         }
-        files = loaded
+        self.files = loaded
     }
 
     private static func parse(file: String) throws -> KubeconfigFile {
@@ -224,12 +224,4 @@ struct KubeconfigLoader {
             return ("", "\(error)")
         }
     }
-}
-
-extension KubeconfigFile {
-    init() {}
-}
-
-extension KubeconfigFile.User {
-    init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeJSON
+import Logging
 import NIOHTTP1
 
 extension KubeClient {
