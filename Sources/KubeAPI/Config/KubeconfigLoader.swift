@@ -195,7 +195,7 @@ struct KubeconfigLoader {
     static func absolute(_ path: String, relativeTo file: String) -> String {
         if path.hasPrefix("/") { return path }
         let directory = (file as NSString).deletingLastPathComponent
-        return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(path)
+        return (((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
     /// `users[0].user.client-key-data` from a DecodingError's coding path.
@@ -219,7 +219,8 @@ struct KubeconfigLoader {
         case .keyNotFound(let key, let context):
             return (path(context.codingPath + [key]), "missing")
         case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription)
+            let detail = context.underlyingError.map { ": \($0)" } ?? ""
+            return (path(context.codingPath), context.debugDescription + detail)
         @unknown default:
             return ("", "\(error)")
         }
