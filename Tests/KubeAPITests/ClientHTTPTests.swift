@@ -105,21 +105,25 @@ import Testing
             )
             do {
                 _ = try await client.get(.pods, namespace: "default", name: "x", as: Pod.self)
+                Issue.record("expected an error")
             } catch KubeAPIError.notFound(let status) {
                 #expect(status.message?.contains("could not find the requested resource") == true)
             }
             do {
                 _ = try await client.get(.pods, namespace: "default", name: "x", as: Pod.self)
+                Issue.record("expected an error")
             } catch KubeAPIError.notFound(let status) {
                 #expect(status.message == "pods \"x\" not found")
             }
             do {
                 _ = try await client.get(.pods, namespace: "default", name: "x", as: Pod.self)
+                Issue.record("expected an error")
             } catch KubeAPIError.forbidden(let status) {
                 #expect(status.code == 403)
             }
             do {
                 _ = try await client.get(.pods, namespace: "default", name: "x", as: Pod.self)
+                Issue.record("expected an error")
             } catch let error as KubeAPIError {
                 guard case .invalid = error else {
                     Issue.record("expected invalid, got \(error)")

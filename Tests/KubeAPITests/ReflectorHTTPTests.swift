@@ -38,8 +38,10 @@ import Testing
             // 5. Throttled by APF (text/plain) with Retry-After, then a 500 Status.
             .text(429, "Too many requests, please try again later.\n", headers: [("Retry-After", "3")]),
             .status(500, reason: "InternalError", message: "Internal error occurred: boom"),
-            // 6. One event, then the connection is cut mid-event.
-            .watch([PodJSON.event("ADDED", PodJSON.pod("f", rv: "171")), String(PodJSON.event("ADDED", PodJSON.pod("g", rv: "172")).prefix(40))], cut: true),
+            // 6. One event, then the response ends in the middle of the next event; then the TCP connection is
+            //    dropped mid-event (with an abrupt close the client may or may not see the bytes before it).
+            .watch([PodJSON.event("ADDED", PodJSON.pod("f", rv: "171")), String(PodJSON.event("ADDED", PodJSON.pod("g", rv: "172")).prefix(40))]),
+            .watch([String(PodJSON.event("ADDED", PodJSON.pod("g", rv: "172")).prefix(40))], cut: true),
             // 7. HTTP 410 on the watch, then the relist at 171 is expired too: relist with "".
             .status(410, reason: "Expired", message: "too old resource version: 171 (180)"),
             .status(410, reason: "Expired", message: "The resourceVersion for the provided list is too old."),
@@ -74,7 +76,7 @@ import Testing
         #expect(status.code == 403)
 
         let requests = server.requests
-        #expect(requests.count == 12)
+        #expect(requests.count == 13)
         #expect(requests.allSatisfy { $0.header("Accept") == "application/json" })
         #expect(requests.allSatisfy { $0.header("Authorization") == "Bearer secret" })
         #expect(requests.allSatisfy { $0.header("User-Agent")?.hasPrefix("muninn/") == true })
@@ -88,13 +90,15 @@ import Testing
         #expect(requests[6].query["resourceVersion"] == "170")
         #expect(requests[7].query["resourceVersion"] == "170")
         #expect(requests[8].query["resourceVersion"] == "171")
-        #expect(requests[9].query == ["resourceVersion": "171"])
-        #expect(requests[10].query == ["limit": "500"])
-        #expect(requests[11].query["resourceVersion"] == "200")
+        #expect(requests[9].query["resourceVersion"] == "171")
+        #expect(requests[10].query == ["resourceVersion": "171"])
+        #expect(requests[11].query == ["limit": "500"])
+        #expect(requests[12].query["resourceVersion"] == "200")
 
         // 429: Retry-After 3 s beats the first backoff step; 500: second step (1.6 s × 1.5);
-        // the cut after an event: the backoff was reset, so the first step again (0.8 s × 1.5).
-        #expect(clock.sleeps == [.seconds(3), .milliseconds(2400), .milliseconds(1200)])
+        // the cut after an event: the backoff was reset, so the first step again (0.8 s × 1.5); the dropped
+        // connection: the second step.
+        #expect(clock.sleeps == [.seconds(3), .milliseconds(2400), .milliseconds(1200), .milliseconds(2400)])
     }
 
     @Test(.timeLimit(.minutes(1)))
