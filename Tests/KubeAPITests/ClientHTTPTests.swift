@@ -211,6 +211,7 @@ import Testing
                 options: LogOptions(container: "app", tailLines: 50, sinceSeconds: 600, timestamps: true))
             #expect(text == "line 1\nline 2\n")
             #expect(server.requests[0].path == "/api/v1/namespaces/default/pods/p/log")
+            #expect(server.requests[0].header("Accept") == "application/json, */*")
             #expect(server.requests[0].query == ["container": "app", "tailLines": "50", "sinceSeconds": "600", "timestamps": "true"])
             do {
                 _ = try await client.logs(namespace: "default", pod: "p", options: LogOptions(container: "app", previous: true))

@@ -67,7 +67,7 @@ import Testing
             "sub/config",
             Self.config(
                 user: "    tokenFile: token\n    client-certificate: client.crt\n    client-key: client.key",
-                cluster: "    certificate-authority: ca.crt\n    tls-server-name: api.internal"))
+                cluster: "    certificate-authority: ca.crt\n    tls-server-name: api.internal\n    proxy-url: socks5://proxy.corp:1080"))
         let config = try KubeConfig.load(kubeconfigPath: path, environment: [:])
         guard case .tokenFile(let tokenPath) = config.credentials else {
             Issue.record("expected tokenFile")
@@ -78,6 +78,7 @@ import Testing
         #expect(config.tls.clientCertificatePEM == Array(Self.pem.utf8))
         #expect(config.tls.clientKeyPEM != nil)
         #expect(config.tls.serverName == "api.internal")
+        #expect(config.proxyURL == "socks5://proxy.corp:1080")
         #expect(config.namespace == "default")
     }
 
@@ -215,6 +216,7 @@ import Testing
         (KubeconfigTests.config(user: "    client-certificate-data: \(KubeconfigTests.pemBase64)"), "users[0].user.client-key", "both"),
         (KubeconfigTests.config(user: "    token: t", cluster: "    certificate-authority: nowhere.crt"), "clusters[0].cluster.certificate-authority", "cannot read"),
         (KubeconfigTests.config(user: "    token: t", cluster: "    certificate-authority-data: \(KubeconfigTests.pemBase64)\n    insecure-skip-tls-verify: true"), "clusters[0].cluster.insecure-skip-tls-verify", "not allowed"),
+        (KubeconfigTests.config(user: "    token: t", cluster: "    proxy-url: ftp://proxy:21"), "clusters[0].cluster.proxy-url", "unsupported proxy URL"),
         (KubeconfigTests.config(server: "", user: "    token: t"), "clusters[0].cluster.server", "missing"),
         (KubeconfigTests.config(server: "ftp://x", user: "    token: t"), "clusters[0].cluster.server", "not an http(s) URL"),
         (KubeconfigTests.config(user: "    exec:\n      command: x"), "users[0].user.exec.apiVersion", "unsupported"),

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KubeJSON
 
@@ -12,6 +13,16 @@ struct ExecCredentialRunner: Sendable {
     let now: @Sendable () -> Date
 
     func run(_ config: ExecConfig) async throws -> Credential {
+        // Process and pipe reads block a thread until the plugin exits (a cloud plugin can take seconds): run them on
+        // a Dispatch thread so the cooperative pool (two threads here) is not stalled. The continuation is the bridge.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Credential, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(config) })
+            }
+        }
+    }
+
+    private func runBlocking(_ config: ExecConfig) throws -> Credential {
         let process = Process()
         if config.command.contains("/") {
             process.executableURL = URL(fileURLWithPath: config.command)

@@ -9,14 +9,17 @@ public struct KubeConfig: Sendable, CustomStringConvertible {
     public var namespace: String
     public var tls: TLSSettings
     public var credentials: Credentials
+    /// kubeconfig `proxy-url`: `http://host:port` (CONNECT) or `socks5://host:port`.
+    public var proxyURL: String?
     /// Where this came from, for messages: `kubeconfig /home/u/.kube/config, context kind-dev` or `in-cluster`.
     public var origin: String
 
-    public init(server: String, namespace: String = "default", tls: TLSSettings = TLSSettings(), credentials: Credentials = .none, origin: String = "explicit") {
+    public init(server: String, namespace: String = "default", tls: TLSSettings = TLSSettings(), credentials: Credentials = .none, proxyURL: String? = nil, origin: String = "explicit") {
         self.server = server
         self.namespace = namespace
         self.tls = tls
         self.credentials = credentials
+        self.proxyURL = proxyURL
         self.origin = origin
     }
 

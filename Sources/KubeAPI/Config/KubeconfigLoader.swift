@@ -98,6 +98,14 @@ struct KubeconfigLoader {
             throw KubeAPIError.configuration(file: cluster.file, field: "\(clusterField).server", message: "not an http(s) URL: \(server)")
         }
 
+        var proxyURL: String?
+        if let proxy = cluster.value.proxyURL, !proxy.isEmpty {
+            guard ProxySettings(url: proxy) != nil else {
+                throw KubeAPIError.configuration(file: cluster.file, field: "\(clusterField).proxy-url", message: "unsupported proxy URL (use http://host:port or socks5://host:port)")
+            }
+            proxyURL = proxy
+        }
+
         var tls = TLSSettings()
         tls.serverName = cluster.value.tlsServerName.flatMap { $0.isEmpty ? nil : $0 }
         tls.insecureSkipTLSVerify = cluster.value.insecureSkipTLSVerify ?? false
@@ -141,7 +149,7 @@ struct KubeconfigLoader {
 
         let namespace = context.value.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
         let trimmedServer = server.hasSuffix("/") ? String(server.dropLast()) : server
-        return KubeConfig(server: trimmedServer, namespace: namespace, tls: tls, credentials: credentials, origin: "kubeconfig \(context.file), context \(contextName)")
+        return KubeConfig(server: trimmedServer, namespace: namespace, tls: tls, credentials: credentials, proxyURL: proxyURL, origin: "kubeconfig \(context.file), context \(contextName)")
     }
 
     private func execConfig(

@@ -12,7 +12,8 @@ extension KubeClient {
     /// Like `logs`, as raw bytes.
     public func logBytes(namespace: String, pod: String, options: LogOptions = LogOptions()) async throws -> [UInt8] {
         let path = ResourcePath.object(.pods, namespace: namespace, name: pod) + "/log"
-        let request = APIRequest(path: path, query: options.queryItems, accept: "*/*", isLogRequest: true)
+        // As client-go: JSON first so errors come back as a Status, then anything for the text/plain log body.
+        let request = APIRequest(path: path, query: options.queryItems, accept: "application/json, */*", isLogRequest: true)
         let response = try await send(request)
         if let limit = options.limitBytes, response.body.count > limit { return Array(response.body.prefix(limit)) }
         return response.body

@@ -8,7 +8,7 @@ struct APIRequest: Sendable {
     var query: [(String, String)] = []
     var body: [UInt8]?
     var contentType: String?
-    /// pods/log answers text; everything else JSON.
+    /// JSON everywhere; pods/log adds `*/*` for its text/plain body.
     var accept = "application/json"
     /// A 400 then means "no logs" (`KubeAPIError.logsUnavailable`).
     var isLogRequest = false

@@ -68,6 +68,12 @@ public final class KubeClient: Sendable {
                 httpConfiguration.dnsOverride = [serverName: host]
             }
         }
+        if let proxyURL = config.proxyURL {
+            guard let proxy = ProxySettings(url: proxyURL) else {
+                throw KubeAPIError.configuration(file: nil, field: "proxy-url", message: "\(config.origin): unsupported proxy URL (use http://host:port or socks5://host:port)")
+            }
+            httpConfiguration.proxy = proxy.proxy
+        }
         var base = components.string ?? config.server
         if base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
