@@ -123,4 +123,36 @@ import Testing
         #expect(requests[1].query["fieldSelector"] == "spec.nodeName=n1")
         #expect(requests[0].header("Authorization") == nil)
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func cancellationEndsAReflectorWaitingOnAQuietWatch() async throws {
+        let server = try await FakeAPIServer.start()
+        let client = try KubeClient(config: KubeConfig(server: server.baseURL), clock: ManualClock())
+        server.enqueue(
+            .json(200, PodJSON.list([PodJSON.item("a", rv: "1")], rv: "5")),
+            .openStream(lines: [PodJSON.event("ADDED", PodJSON.pod("b", rv: "6"))])
+        )
+        let reflector = client.reflector(for: .pods, namespace: "default", as: Pod.self)
+        let (probe, continuation) = AsyncStream.makeStream(of: String.self)
+        var seen: [String] = []
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { continuation.finish() }
+                do {
+                    for try await event in reflector { continuation.yield(Self.describe(event)) }
+                } catch is CancellationError {
+                    continuation.yield("cancelled")
+                }
+            }
+            for await line in probe {
+                seen.append(line)
+                if seen.count == 3 { group.cancelAll() }
+            }
+            try await group.waitForAll()
+        }
+        try await client.shutdown()
+        try await server.stop()
+        #expect(seen == ["added a@1", "synced", "added b@6", "cancelled"])
+        #expect(server.requests.count == 2)
+    }
 }

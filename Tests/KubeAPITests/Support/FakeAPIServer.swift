@@ -25,6 +25,8 @@ final class FakeAPIServer: Sendable {
         case body(status: Int, contentType: String, body: [UInt8], headers: [(String, String)])
         /// A chunked response, one flush per chunk; `cut` closes the connection instead of ending the body.
         case chunks(status: Int, contentType: String, chunks: [[UInt8]], cut: Bool)
+        /// A chunked 200 that sends these lines and then stays open, like a quiet watch.
+        case openStream(lines: [String])
 
         static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> Reply {
             .body(status: status, contentType: "application/json", body: Array(text.utf8), headers: headers)
@@ -164,6 +166,12 @@ final class FakeAPIServer: Sendable {
                     context.close(promise: nil)
                 } else {
                     context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                }
+            case .openStream(let lines):
+                let headers = HTTPHeaders([("Content-Type", "application/json"), ("Transfer-Encoding", "chunked")])
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+                for line in lines {
+                    context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: line + "\n")))), promise: nil)
                 }
             }
         }
