@@ -21,6 +21,16 @@ import Testing
         #expect(machine.knownCount == 2)
     }
 
+    @Test func pagedConsistentListsWhenNotListingFromTheWatchCache() {
+        var machine = ReflectorStateMachine(listFromWatchCache: false, random: { 0.5 })
+        #expect(machine.nextStep() == .list(resourceVersion: "", limit: 500))
+        machine.listStarted()
+        _ = machine.listCompleted(resourceVersion: "10")
+        _ = machine.nextStep()
+        machine.receivedError(Status(code: 410, reason: "Expired", message: ""))
+        #expect(machine.nextStep() == .list(resourceVersion: "", limit: 500))
+    }
+
     @Test func watchTimeoutIsInRange() {
         for r in [0.0, 0.25, 0.999_999] {
             var machine = ReflectorStateMachine(random: { r })

@@ -20,9 +20,10 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
     let fieldSelector: String?
     let clock: any Clock<Duration>
     let random: @Sendable () -> Double
+    let listFromWatchCache: Bool
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(reflector: self, machine: ReflectorStateMachine(random: random))
+        Iterator(reflector: self, machine: ReflectorStateMachine(listFromWatchCache: listFromWatchCache, random: random))
     }
 
     /// The loop. Holds at most one list page of pending events.

@@ -1,6 +1,6 @@
 /// The reflector's decisions, as a value type without I/O: what to do next (list, watch, wait), and what each
-/// list item, watch event or failure means. Keeps only key → resourceVersion per object, so 150,000 pods cost
-/// a few MB.
+/// list item, watch event or failure means. Keeps only key → resourceVersion per object (never whole objects),
+/// so 150,000 pods cost tens of MB at most.
 ///
 /// Rules (client-go tools/cache/reflector.go): list with resourceVersion "0" first (cache, any staleness);
 /// after a watch expired (410), relist from the last resourceVersion; if that list is itself expired, relist
@@ -37,10 +37,20 @@ public struct ReflectorStateMachine: Sendable {
     private var pendingDelay: Duration?
     private var eventsInWatch = 0
     private let random: @Sendable () -> Double
+    private let listFromWatchCache: Bool
 
-    /// - Parameter random: a source of values in [0, 1) for jitter and watch timeouts.
-    public init(backoff: Backoff = Backoff(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    /// - Parameters:
+    ///   - listFromWatchCache: `true` (client-go): lists use resourceVersion "0" (served from the API server's
+    ///     cache, cheap for the server, but it ignores `limit`, so the whole list arrives in one response) and
+    ///     relists use the last resourceVersion. `false`: every list is a consistent read paged by 500, which keeps
+    ///     the client's memory bounded by one page on very large clusters.
+    ///   - random: a source of values in [0, 1) for jitter and watch timeouts.
+    public init(
+        backoff: Backoff = Backoff(), listFromWatchCache: Bool = true,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.backoff = backoff
+        self.listFromWatchCache = listFromWatchCache
         self.random = random
     }
 
@@ -58,7 +68,8 @@ public struct ReflectorStateMachine: Sendable {
             return .wait(delay)
         }
         if nextIsList {
-            let resourceVersion = lastListExpired ? "" : (lastResourceVersion.isEmpty ? "0" : lastResourceVersion)
+            let resourceVersion =
+                lastListExpired || !listFromWatchCache ? "" : (lastResourceVersion.isEmpty ? "0" : lastResourceVersion)
             // Paging only for "0" and "": a list at a specific RV with a limit would be an Exact read that
             // cannot be served from the watch cache (client-go disables paging there too).
             let limit = resourceVersion == "0" || resourceVersion.isEmpty ? Self.pageSize : nil
