@@ -8,7 +8,11 @@ extension KubeClient {
         var resources: [APIResourceInfo] = []
         var failed: [String] = []
 
-        let core = try await json(APIRequest(path: "/api"), what: "/api")
+        // As client-go: a server without the core group (404 on /api) is tolerated.
+        var core: JSONValue = .null
+        do {
+            core = try await json(APIRequest(path: "/api"), what: "/api")
+        } catch KubeAPIError.notFound {}
         for version in core["versions"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
             do {
                 resources += try await resourceList(path: "/api/\(version)", group: "", version: version)
