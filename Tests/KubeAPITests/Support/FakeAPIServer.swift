@@ -61,6 +61,8 @@ final class FakeAPIServer: Sendable {
 
     private struct State {
         var replies: [Reply] = []
+        var routes: [String: Reply] = [:]
+        var fallback: Reply = .status(500, reason: "InternalError", message: "no scripted reply left")
         var requests: [Request] = []
     }
 
@@ -97,6 +99,16 @@ final class FakeAPIServer: Sendable {
         state.withLock { $0.replies.append(contentsOf: replies) }
     }
 
+    /// Answers every request for `path` with `reply`, before the queue is consulted.
+    func route(_ path: String, _ reply: Reply) {
+        state.withLock { $0.routes[path] = reply }
+    }
+
+    /// The answer when no route matches and the queue is empty.
+    func setFallback(_ reply: Reply) {
+        state.withLock { $0.fallback = reply }
+    }
+
     var requests: [Request] { state.withLock { $0.requests } }
 
     func stop() async throws {
@@ -106,9 +118,8 @@ final class FakeAPIServer: Sendable {
     fileprivate func reply(to request: Request) -> Reply {
         state.withLock { state in
             state.requests.append(request)
-            if state.replies.isEmpty {
-                return .status(500, reason: "InternalError", message: "no scripted reply left")
-            }
+            if let routed = state.routes[request.path] { return routed }
+            if state.replies.isEmpty { return state.fallback }
             return state.replies.removeFirst()
         }
     }
