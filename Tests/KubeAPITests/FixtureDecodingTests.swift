@@ -104,4 +104,20 @@ import Testing
         #expect(pod.status.containerStatuses.first?.restartCount == 0)
         #expect(pod.status.containerStatuses.first?.state == .empty)
     }
+
+    @Test func nodeConditionsAddressesAndCordon() throws {
+        let json = """
+            {"kind":"Node","apiVersion":"v1","metadata":{"name":"n1","resourceVersion":"77","labels":{"kubernetes.io/hostname":"n1"}},
+             "spec":{"unschedulable":true,"podCIDR":"10.244.0.0/24"},
+             "status":{"conditions":[{"type":"MemoryPressure","status":"False","lastHeartbeatTime":"2025-01-01T00:00:00Z","lastTransitionTime":"2025-01-01T00:00:00Z","reason":"KubeletHasSufficientMemory","message":"ok"},
+                                     {"type":"Ready","status":"Unknown","lastHeartbeatTime":null,"reason":"NodeStatusUnknown","message":"Kubelet stopped posting node status."}],
+                       "addresses":[{"type":"InternalIP","address":"172.18.0.2"},{"type":"Hostname","address":"n1"}],"capacity":{"cpu":"4"}}}
+            """
+        let node = try JSONDecoder().decode(Node.self, from: Data(json.utf8))
+        #expect(node.objectKey == ObjectKey(namespace: nil, name: "n1"))
+        #expect(node.unschedulable)
+        #expect(node.readyStatus == "Unknown")
+        #expect(node.conditions.first { $0.type == "Ready" }?.reason == "NodeStatusUnknown")
+        #expect(node.addresses.map(\.address) == ["172.18.0.2", "n1"])
+    }
 }

@@ -155,4 +155,31 @@ import Testing
         #expect(seen == ["added a@1", "synced", "added b@6", "cancelled"])
         #expect(server.requests.count == 2)
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func untypedReflectorForACustomResource() async throws {
+        let server = try await FakeAPIServer.start()
+        let client = try KubeClient(config: KubeConfig(server: server.baseURL), clock: ManualClock())
+        server.enqueue(
+            .json(200, #"{"kind":"WidgetList","apiVersion":"example.com/v1","metadata":{"resourceVersion":"4"},"items":[{"metadata":{"name":"w1","resourceVersion":"3"},"spec":{"size":1}}]}"#),
+            .watch([#"{"type":"MODIFIED","object":{"kind":"Widget","apiVersion":"example.com/v1","metadata":{"name":"w1","resourceVersion":"5"},"spec":{"size":2}}}"#])
+        )
+        let widgets = GroupVersionResource(group: "example.com", version: "v1", resource: "widgets")
+        var sizes: [String] = []
+        for try await event in client.reflector(for: widgets, as: JSONValue.self) {
+            switch event {
+            case .added(let value), .modified(let value):
+                sizes.append("\(value.objectKey.name)=\(value[path: ["spec", "size"]]?.intValue ?? -1)")
+            case .deleted:
+                sizes.append("deleted")
+            case .synced:
+                sizes.append("synced")
+            }
+            if sizes.count == 3 { break }
+        }
+        try await client.shutdown()
+        try await server.stop()
+        #expect(sizes == ["w1=1", "synced", "w1=2"])
+        #expect(server.requests.map(\.path) == ["/apis/example.com/v1/widgets", "/apis/example.com/v1/widgets"])
+    }
 }
