@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeAPITests",
-            dependencies: ["KubeAPI", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")],
+            dependencies: [
+                "KubeAPI", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

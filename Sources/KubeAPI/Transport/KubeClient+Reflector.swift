@@ -1,0 +1,18 @@
+import KubeJSON
+
+extension KubeClient {
+    /// A list+watch of `resource` (cluster-wide when `namespace` is nil) that heals itself; see `Reflector`.
+    /// - Parameters:
+    ///   - listFromWatchCache: see `ReflectorStateMachine.init`; `false` keeps memory bounded on very large clusters.
+    ///   - clock: for backoff sleeps; defaults to the client's clock.
+    ///   - random: values in [0, 1) for jitter and watch timeouts (injected for tests).
+    public func reflector<Object: KubeObject>(
+        for resource: GroupVersionResource, namespace: String? = nil, labelSelector: String? = nil, fieldSelector: String? = nil,
+        as type: Object.Type = Object.self, listFromWatchCache: Bool = true, clock: (any Clock<Duration>)? = nil,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) -> Reflector<Object> {
+        Reflector(
+            client: self, resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
+            clock: clock ?? self.clock, random: random, listFromWatchCache: listFromWatchCache)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import KubeJSON
+import Logging
+
+/// A self-healing list+watch of one resource with client-go reflector semantics, as a pull-based
+/// `AsyncSequence`: its iterator *is* the loop, so nothing runs while the consumer is not asking, and a slow
+/// consumer slows reading from the socket (no unbounded buffer).
+///
+/// Yields `.added`/`.modified`/`.deleted` for the initial list, then `.synced`, then watch events. After a 410 it
+/// relists and yields only the differences (synthetic `.deleted` placeholders for vanished objects, `.modified`
+/// for changed resourceVersions, nothing for unchanged ones), then `.synced` again. Throws `KubeAPIError` on
+/// 401/403 and other non-retryable failures; cancellation ends it.
+public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
+    public typealias Element = InformerEvent<Object>
+
+    let client: KubeClient
+    let resource: GroupVersionResource
+    let namespace: String?
+    let labelSelector: String?
+    let fieldSelector: String?
+    let clock: any Clock<Duration>
+    let random: @Sendable () -> Double
+    let listFromWatchCache: Bool
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(reflector: self, machine: ReflectorStateMachine(listFromWatchCache: listFromWatchCache, random: random))
+    }
+
+    /// The loop. Holds at most one list page of pending events.
+    public struct Iterator: AsyncIteratorProtocol {
+        let reflector: Reflector
+        var machine: ReflectorStateMachine
+        private var pending: [InformerEvent<Object>] = []
+        private var pendingIndex = 0
+        private var listing: (resourceVersion: String, limit: Int?, continueToken: String?)?
+        private var watch: WatchStream<Object>.Iterator?
+        private var watchStarted: ContinuousClock.Instant?
+
+        init(reflector: Reflector, machine: ReflectorStateMachine) {
+            self.reflector = reflector
+            self.machine = machine
+        }
+
+        public mutating func next() async throws -> InformerEvent<Object>? {
+            while true {
+                try Task.checkCancellation()
+                if pendingIndex < pending.count {
+                    let event = pending[pendingIndex]
+                    pendingIndex += 1
+                    if pendingIndex == pending.count {
+                        pending.removeAll(keepingCapacity: true)
+                        pendingIndex = 0
+                    }
+                    return event
+                }
+                if listing != nil {
+                    try await readNextPage()
+                    continue
+                }
+                if watch != nil {
+                    if let event = try await readWatch() { return event }
+                    continue
+                }
+                switch machine.nextStep() {
+                case .wait(let delay):
+                    reflector.client.logger.debug("reflector backing off", metadata: ["k8s.resource": "\(reflector.resource)", "delay": "\(delay)"])
+                    try await reflector.clock.sleep(for: delay, tolerance: nil)
+                case .list(let resourceVersion, let limit):
+                    machine.listStarted()
+                    listing = (resourceVersion, limit, nil)
+                case .watch(let resourceVersion, let timeoutSeconds):
+                    try await openWatch(resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds)
+                }
+            }
+        }
+
+        private mutating func readNextPage() async throws {
+            guard let current = listing else { return }
+            let options = ListOptions(
+                labelSelector: reflector.labelSelector, fieldSelector: reflector.fieldSelector, limit: current.limit,
+                resourceVersion: current.resourceVersion)
+            let page: ObjectList<Object>
+            do {
+                page = try await reflector.client.listPage(reflector.resource, namespace: reflector.namespace, as: Object.self, options: options, continue: current.continueToken)
+            } catch {
+                listing = nil
+                try rethrowCancellation(error)
+                try machine.listFailed(error)
+                return
+            }
+            for item in page.items {
+                switch machine.listed(item.objectKey, resourceVersion: item.resourceVersion) {
+                case .added: pending.append(.added(item))
+                case .modified: pending.append(.modified(item))
+                case .deleted, .none: break
+                }
+            }
+            if let token = page.metadata.continue, !token.isEmpty {
+                listing?.continueToken = token
+                return
+            }
+            listing = nil
+            for key in machine.listCompleted(resourceVersion: page.metadata.resourceVersion) {
+                pending.append(.deleted(Object(placeholderFor: key)))
+            }
+            pending.append(.synced)
+        }
+
+        private mutating func openWatch(resourceVersion: String, timeoutSeconds: Int) async throws {
+            let options = WatchOptions(
+                resourceVersion: resourceVersion, labelSelector: reflector.labelSelector, fieldSelector: reflector.fieldSelector,
+                allowWatchBookmarks: true, timeoutSeconds: timeoutSeconds)
+            do {
+                let stream = try await reflector.client.watch(reflector.resource, namespace: reflector.namespace, as: Object.self, options: options)
+                watch = stream.makeAsyncIterator()
+                watchStarted = ContinuousClock.now
+            } catch {
+                try rethrowCancellation(error)
+                try machine.watchFailed(error)
+            }
+        }
+
+        private mutating func readWatch() async throws -> InformerEvent<Object>? {
+            guard var iterator = watch else { return nil }
+            let event: WatchEvent<Object>?
+            do {
+                event = try await iterator.next()
+                watch = iterator
+            } catch {
+                watch = nil
+                try rethrowCancellation(error)
+                try machine.watchFailed(error)
+                return nil
+            }
+            guard let event else {
+                watch = nil
+                let elapsed = watchStarted.map { ContinuousClock.now - $0 } ?? .zero
+                machine.watchEnded(after: elapsed)
+                return nil
+            }
+            switch event {
+            case .added(let object):
+                return emit(machine.received(.added, key: object.objectKey, resourceVersion: object.resourceVersion), object)
+            case .modified(let object):
+                return emit(machine.received(.modified, key: object.objectKey, resourceVersion: object.resourceVersion), object)
+            case .deleted(let object):
+                _ = machine.received(.deleted, key: object.objectKey, resourceVersion: object.resourceVersion)
+                return .deleted(object)
+            case .bookmark(let resourceVersion):
+                _ = machine.received(.bookmark, key: nil, resourceVersion: resourceVersion)
+                return nil
+            case .error(let status):
+                // The server ends the stream after an ERROR event; drop it and let the machine decide.
+                watch = nil
+                reflector.client.logger.debug("watch ERROR event", metadata: ["k8s.resource": "\(reflector.resource)", "code": "\(status.code ?? 0)", "reason": "\(status.reason ?? "")"])
+                machine.receivedError(status)
+                return nil
+            }
+        }
+
+        private func emit(_ change: ReflectorStateMachine.Change, _ object: Object) -> InformerEvent<Object>? {
+            switch change {
+            case .added: .added(object)
+            case .modified: .modified(object)
+            case .deleted: .deleted(object)
+            case .none: nil
+            }
+        }
+
+        private func rethrowCancellation(_ error: any Error) throws {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Decodes watch stream bytes into events: line splitting plus single-pass JSON decoding of each line.
+struct WatchEventDecoder<Object: Decodable & Sendable> {
+    private var splitter: LineSplitter
+    private let decoder = JSONDecoder()
+
+    init(maximumLineLength: Int) {
+        splitter = LineSplitter(maximumLineLength: maximumLineLength)
+    }
+
+    mutating func append(_ bytes: some Collection<UInt8>) {
+        splitter.append(bytes)
+    }
+
+    /// The next complete event, or `nil` until more bytes arrive.
+    mutating func next() throws -> WatchEvent<Object>? {
+        guard let line = try splitter.nextLine() else { return nil }
+        return try decode(line)
+    }
+
+    /// Call at end of stream: a final event without a newline is still an event (Go's encoder always writes one,
+    /// but be liberal); an unparseable tail means the stream was cut mid-event.
+    mutating func finish() throws -> WatchEvent<Object>? {
+        guard splitter.hasPartialLine else { return nil }
+        let rest = splitter.takeRemainder()
+        do {
+            return try decode(rest)
+        } catch {
+            throw KubeAPIError.transport("watch stream ended in the middle of an event (\(rest.count) bytes)")
+        }
+    }
+
+    private func decode(_ line: [UInt8]) throws -> WatchEvent<Object> {
+        do {
+            return try decoder.decode(WatchEvent<Object>.self, from: Data(line))
+        } catch {
+            throw KubeAPIError.decoding(what: "watch event", message: String(describing: error))
+        }
+    }
+}
