@@ -88,10 +88,11 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeAPI", "MuninnCore",
+                "KubeJSON", "KubeAPI", "MuninnCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,6 +107,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeletModelTests", dependencies: ["KubeletModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeSimTests",

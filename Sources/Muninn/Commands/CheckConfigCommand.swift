@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KubeAPI
 import Logging
 
 /// `muninn check-config`: the same validation `muninn run` does at start-up, without touching the cluster.
@@ -18,18 +19,17 @@ struct CheckConfigCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let configuration: MuninnConfiguration
-        do {
-            configuration = try options.resolve()
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        let configuration = try CommandSupport.resolveOrExit(options)
+        let kube = try CommandSupport.kubeConfigOrExit(configuration)
         print("configuration: ok")
         print("  cluster name: \(configuration.clusterName)")
         print("  namespaces:   \(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ", "))")
         if let labelSelector = configuration.labelSelector { print("  labels:       \(labelSelector)") }
         if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
         print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
+        print("kubernetes: ok")
+        print("  server:       \(kube.server)")
+        print("  from:         \(kube.origin)")
+        print("  namespace:    \(kube.namespace)")
     }
 }

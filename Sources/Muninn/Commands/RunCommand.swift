@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import KubeAPI
+import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `muninn run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -8,14 +12,26 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Watch a cluster and report container crashes, restarts and start failures (the default command).",
         discussion: """
             Connects with --kubeconfig/--context (default: KUBECONFIG, ~/.kube/config, then the in-cluster \
-            service account), lists and watches pods, and logs every container state change. Stops cleanly \
-            on SIGTERM or SIGINT.
+            service account), lists and watches pods (all namespaces, or each --namespace), and prints every \
+            pod and container change after the initial list, marking failures with !!. The configuration \
+            is validated before anything is sent to the cluster; a mistake names its file, line and key and \
+            exits 1. Stops cleanly on SIGTERM or SIGINT.
             """
     )
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        _ = try options.resolve()
+        let configuration = try CommandSupport.resolveOrExit(options)
+        LoggingBootstrap.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
+        let logger = Logger(label: "muninn")
+        // Load credentials now, so a broken kubeconfig fails before any service starts.
+        _ = try CommandSupport.kubeConfigOrExit(configuration)
+        let watcher = ClusterWatchService(
+            ready: nil, kubeconfigPath: configuration.kubeconfig, context: configuration.context, namespaces: configuration.namespaces,
+            labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector, reportInitialState: false,
+            output: { line in print(line) }, logger: logger)
+        let group = ServiceGroup(services: [watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
     }
 }
