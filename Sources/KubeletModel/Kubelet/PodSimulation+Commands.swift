@@ -13,6 +13,8 @@ extension PodSimulation {
             refreshStatus(now: now)
         }
         writes += batch.writes(pod: render())
+        // Transitions the command made due at once (e.g. deletion with no grace period).
+        writes += tick(now: now)
         return writes
     }
 
