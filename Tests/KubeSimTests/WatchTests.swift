@@ -1,0 +1,193 @@
+import Foundation
+import KubeJSON
+import Testing
+@testable import KubeSim
+
+@Suite(.timeLimit(.minutes(1))) struct WatchTests {
+    @Test func watchFromResourceVersionSendsOnlyLaterChanges() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("old"))
+            let rv = simulator.currentResourceVersion
+            var reader = try await client.watch("/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(rv)")
+            #expect(reader.status == 200)
+            #expect(reader.headers.first(name: "Content-Type") == "application/json")
+            #expect(reader.headers.first(name: "Transfer-Encoding") == "chunked")
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("new"))
+            let event = try #require(try await reader.next())
+            #expect(event["type"] == "ADDED")
+            #expect(event[path: ["object", "metadata", "name"]] == "new")
+            #expect(event[path: ["object", "kind"]] == "Pod")
+            #expect(event[path: ["object", "apiVersion"]] == "v1")
+            #expect(event[path: ["object", "metadata", "resourceVersion"]]?.stringValue == simulator.currentResourceVersion)
+        }
+    }
+
+    @Test func watchWithoutResourceVersionStartsWithSyntheticAdded() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("a"))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("b"))
+            for query in ["watch=1", "watch=1&resourceVersion=0"] {
+                var reader = try await client.watch("/api/v1/namespaces/default/pods?\(query)")
+                var names: Set<String> = []
+                for _ in 0..<2 {
+                    let event = try #require(try await reader.next())
+                    #expect(event["type"] == "ADDED")
+                    names.insert(event[path: ["object", "metadata", "name"]]?.stringValue ?? "")
+                }
+                #expect(names == ["a", "b"])
+            }
+        }
+    }
+
+    @Test func bookmarksOnlyWhenAsked() async throws {
+        let clock = ManualClock()
+        try await withTestSimulator(SimulatorConfiguration(bookmarkInterval: .seconds(60), clock: clock)) { simulator, client in
+            let rv = simulator.currentResourceVersion
+            var plain = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(rv)&timeoutSeconds=300")
+            var withBookmarks = try await client.watch(
+                "/api/v1/pods?watch=1&resourceVersion=\(rv)&allowWatchBookmarks=true&timeoutSeconds=300")
+            await clock.waitForSleepers(3)  // two timeouts and one bookmark timer
+            clock.advance(by: .seconds(61))
+            let bookmark = try #require(try await withBookmarks.next())
+            #expect(bookmark["type"] == "BOOKMARK")
+            #expect(bookmark["object"] == ["kind": "Pod", "apiVersion": "v1", "metadata": ["resourceVersion": .string(rv)]])
+            // The plain watch got no bookmark: its next event is the pod created now.
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("after"))
+            #expect(try await plain.next()?["type"] == "ADDED")
+            #expect(try await withBookmarks.next()?["type"] == "ADDED")
+        }
+    }
+
+    @Test func sendInitialEventsEndsWithAnnotatedBookmark() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("a"))
+            let rv = simulator.currentResourceVersion
+            var reader = try await client.watch(
+                "/api/v1/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true")
+            #expect(try await reader.next()?["type"] == "ADDED")
+            let bookmark = try #require(try await reader.next())
+            #expect(bookmark["type"] == "BOOKMARK")
+            #expect(bookmark[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]] == "true")
+            #expect(bookmark[path: ["object", "metadata", "resourceVersion"]]?.stringValue == rv)
+            let invalid = try await client.get("/api/v1/pods?watch=1&sendInitialEvents=true")
+            #expect(invalid.status == 422)
+            #expect(try invalid.json()["message"]?.stringValue?.contains("sendInitialEvents requires setting resourceVersionMatch to NotOlderThan") == true)
+        }
+    }
+
+    @Test func tooOldResourceVersionGivesErrorEvent() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("a"))
+            let old = simulator.currentResourceVersion
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("b"))
+            simulator.compactHistory()
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(old)")
+            #expect(reader.status == 200)
+            let events = try await reader.drain()
+            #expect(events == [[
+                "type": "ERROR",
+                "object": ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure",
+                           "message": .string("too old resource version: \(old) (\(simulator.currentResourceVersion))"),
+                           "reason": "Expired", "code": 410],
+            ]])
+        }
+    }
+
+    @Test func historyWindowIsConfigurable() async throws {
+        try await withTestSimulator(SimulatorConfiguration(watchHistoryWindow: 2)) { simulator, client in
+            let start = simulator.currentResourceVersion
+            for index in 0..<4 { try simulator.create(.pods, namespace: "default", TestObjects.pod("p\(index)")) }
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(start)")
+            let events = try await reader.drain()
+            #expect(events.first?["type"] == "ERROR")
+            #expect(events.first?[path: ["object", "code"]] == 410)
+        }
+    }
+
+    @Test func timeoutSecondsEndsTheStreamCleanly() async throws {
+        let clock = ManualClock()
+        try await withTestSimulator(SimulatorConfiguration(clock: clock)) { simulator, client in
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)&timeoutSeconds=5")
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(5))
+            #expect(try await reader.drain().isEmpty)
+            #expect(simulator.openWatchCount == 0)
+        }
+    }
+
+    @Test func selectorTransitionsProduceAddedAndDeleted() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("p", phase: "Pending"))
+            var reader = try await client.watch(
+                "/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)&fieldSelector=status.phase%3DRunning")
+            try simulator.apply([.apply(.pods, try simulator.get(.pods, namespace: "default", name: "p").settingPhase("Running"))])
+            let added = try #require(try await reader.next())
+            #expect(added["type"] == "ADDED")
+            try simulator.apply([.apply(.pods, try simulator.get(.pods, namespace: "default", name: "p").settingPhase("Failed"))])
+            let deleted = try #require(try await reader.next())
+            #expect(deleted["type"] == "DELETED")
+            // The previous content with the RV of the write that made it stop matching.
+            #expect(deleted[path: ["object", "status", "phase"]] == "Running")
+            #expect(deleted[path: ["object", "metadata", "resourceVersion"]]?.stringValue == simulator.currentResourceVersion)
+        }
+    }
+
+    @Test func deletedEventCarriesTheDeletionResourceVersion() async throws {
+        try await withTestSimulator { simulator, client in
+            let created = try simulator.create(.pods, namespace: "default", TestObjects.pod("gone"))
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)")
+            try simulator.delete(.pods, namespace: "default", name: "gone")
+            let event = try #require(try await reader.next())
+            #expect(event["type"] == "DELETED")
+            let rv = event[path: ["object", "metadata", "resourceVersion"]]?.stringValue
+            #expect(rv == simulator.currentResourceVersion)
+            #expect(rv != created[path: ["metadata", "resourceVersion"]]?.stringValue)
+        }
+    }
+
+    @Test func closeAllWatchesEndsStreamsCleanly() async throws {
+        try await withTestSimulator { simulator, client in
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)")
+            while simulator.openWatchCount == 0 { await Task.yield() }
+            simulator.closeAllWatches()
+            #expect(try await reader.drain().isEmpty)
+        }
+    }
+
+    @Test func cutMidEventTruncatesTheStream() async throws {
+        try await withTestSimulator { simulator, client in
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)")
+            while simulator.openWatchCount == 0 { await Task.yield() }
+            simulator.cutWatchesMidEvent()
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("cut"))
+            await #expect(throws: (any Error).self) { _ = try await reader.drain() }
+            #expect(!reader.received.isEmpty)
+            #expect(!reader.received.contains(UInt8(ascii: "\n")))
+        }
+    }
+
+    @Test func tableWatchSendsColumnsOnlyFirst() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("a"))
+            var reader = try await client.watch(
+                "/api/v1/namespaces/default/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)",
+                accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("b"))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("c"))
+            let first = try #require(try await reader.next())
+            let second = try #require(try await reader.next())
+            #expect(first[path: ["object", "kind"]] == "Table")
+            #expect(first[path: ["object", "columnDefinitions"]]?.arrayValue?.count == 9)
+            #expect(second[path: ["object", "columnDefinitions"]]?.arrayValue?.isEmpty == true)
+            #expect(second[path: ["object", "rows"]]?[0]?["cells"]?[0] == "c")
+        }
+    }
+}
+
+extension JSONValue {
+    func settingPhase(_ phase: String) -> JSONValue {
+        var copy = self
+        copy[path: ["status", "phase"]] = .string(phase)
+        return copy
+    }
+}
