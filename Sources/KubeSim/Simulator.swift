@@ -60,7 +60,7 @@ public final class Simulator: Sendable {
 
     /// `http(s)://127.0.0.1:<port>` once the server is listening (the configured port before).
     public var baseURL: URL {
-        let address = boundAddress.withLock { $0 } ?? (configuration.host, configuration.port)
+        let address = boundAddress.withLock { $0 } ?? (host: configuration.host, port: configuration.port)
         let host = address.host.contains(":") ? "[\(address.host)]" : address.host
         let scheme = configuration.tls ? "https" : "http"
         return URL(string: "\(scheme)://\(host):\(address.port)")!

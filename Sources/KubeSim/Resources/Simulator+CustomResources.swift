@@ -1,3 +1,4 @@
+import Synchronization
 import KubeJSON
 
 /// A CustomResourceDefinition adds a resource for each served version, as the apiextensions

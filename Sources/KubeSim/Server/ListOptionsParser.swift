@@ -1,3 +1,4 @@
+import KubeJSON
 /// Parses and validates list/watch options exactly as the apiserver rejects them
 /// (k8s.io/apimachinery pkg/apis/meta/internalversion/validation; PROTOCOL.md §3.2, §4.7).
 enum ListOptionsParser {

@@ -1,3 +1,4 @@
+import Foundation
 import KubeJSON
 
 /// RFC 6902 JSON Patch (`application/json-patch+json`).
