@@ -1,5 +1,7 @@
 import KubeJSON
 import KubeletModel
+import NIOCore
+import NIOHTTP1
 import Testing
 @testable import KubeSim
 

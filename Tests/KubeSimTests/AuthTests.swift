@@ -1,6 +1,9 @@
 import AsyncHTTPClient
 import Foundation
 import KubeJSON
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 import NIOSSL
 import Testing
 @testable import KubeSim

@@ -1,5 +1,8 @@
 import Foundation
 import KubeJSON
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 import Testing
 @testable import KubeSim
 

@@ -1,4 +1,7 @@
 import KubeJSON
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 import Testing
 @testable import KubeSim
 
@@ -135,7 +138,7 @@ import Testing
             try simulator.create(.pods, namespace: "default", TestObjects.pod("a", labels: ["app": "web", "tier": "front"]))
             try simulator.create(.pods, namespace: "default", TestObjects.pod("b", labels: ["app": "db"], phase: "Pending", nodeName: "node-2"))
             try simulator.create(.namespaces, ["metadata": ["name": "other"]])
-            try simulator.create(.pods, namespace: "other", TestObjects.pod("c", labels: ["app": "web", "canary": "yes"]))
+            try simulator.create(.pods, namespace: "other", TestObjects.pod("c", namespace: "other", labels: ["app": "web", "canary": "yes"]))
             func names(_ query: String) async throws -> [String] {
                 let list = try await client.get("/api/v1/pods?\(query)").json()
                 return list["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } ?? []

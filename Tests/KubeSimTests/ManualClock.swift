@@ -1,3 +1,6 @@
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// A clock that only moves when a test advances it, so timeouts and bookmarks are tested

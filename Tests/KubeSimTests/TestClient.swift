@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KubeJSON
+import KubeletModel
 import NIOCore
 import NIOHTTP1
 import NIOSSL

@@ -1,4 +1,7 @@
 import KubeJSON
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 
 /// Hand-built objects shaped like /work/shared/k8s-api/examples.
 enum TestObjects {
@@ -28,7 +31,7 @@ enum TestObjects {
     static func containerStatus(_ name: String, running current: String?, previous: String? = nil,
                                 waitingReason: String? = nil, restartCount: Int64 = 0) -> JSONValue {
         var state: JSONValue = [:]
-        if let current {
+        if current != nil {
             state = ["running": ["startedAt": "2025-01-01T00:00:10Z"]]
         } else if let waitingReason {
             state = ["waiting": ["reason": .string(waitingReason), "message": "back-off"]]

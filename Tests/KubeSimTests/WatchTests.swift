@@ -1,5 +1,8 @@
 import Foundation
 import KubeJSON
+import KubeletModel
+import NIOCore
+import NIOHTTP1
 import Testing
 @testable import KubeSim
 
@@ -189,5 +192,42 @@ extension JSONValue {
         var copy = self
         copy[path: ["status", "phase"]] = .string(phase)
         return copy
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct WatchFramingTests {
+    @Test func eventsAreChunkedLinesAndACutLeavesNoTerminatingChunk() async throws {
+        try await withSimulator { simulator in
+            let connection = try RawConnection(port: simulator.boundPort ?? 0)
+            connection.send("GET /api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion) HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n")
+            let head = await connection.read { String(decoding: $0, as: UTF8.self).contains("\r\n\r\n") }
+            let headText = String(decoding: head.bytes, as: UTF8.self).lowercased()
+            #expect(headText.hasPrefix("http/1.1 200"))
+            #expect(headText.contains("transfer-encoding: chunked"))
+            #expect(headText.contains("content-type: application/json"))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("whole"))
+            let whole = await connection.read { String(decoding: $0, as: UTF8.self).contains("}\n\r\n") }
+            #expect(String(decoding: whole.bytes, as: UTF8.self).contains(#"{"type":"ADDED","object":{"kind":"Pod","apiVersion":"v1","metadata":{"name":"whole""#))
+            simulator.cutWatchesMidEvent()
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("cut"))
+            let rest = await connection.read()
+            #expect(rest.closedByPeer)
+            let text = String(decoding: rest.bytes, as: UTF8.self)
+            #expect(text.contains(#"{"type":"ADDED","object":{"#))
+            #expect(!text.contains("\n\r\n"))  // the event never finished
+            #expect(!text.hasSuffix("0\r\n\r\n"))  // and no terminating chunk
+        }
+    }
+
+    @Test func cleanCloseSendsTheTerminatingChunk() async throws {
+        try await withSimulator { simulator in
+            let connection = try RawConnection(port: simulator.boundPort ?? 0)
+            connection.send("GET /api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            _ = await connection.read { String(decoding: $0, as: UTF8.self).contains("\r\n\r\n") }
+            while simulator.openWatchCount == 0 { await Task.yield() }
+            simulator.closeAllWatches()
+            let rest = await connection.read { String(decoding: $0, as: UTF8.self).hasSuffix("0\r\n\r\n") }
+            #expect(String(decoding: rest.bytes, as: UTF8.self).hasSuffix("0\r\n\r\n"))
+        }
     }
 }

@@ -38,6 +38,12 @@ struct APIResponder: HTTPResponder {
         case .resource(let path):
             return try await ResourceRequestHandler(simulator: simulator, user: user)
                 .handle(path, request: request, context: context)
+        case .openAPIIndex:
+            return HTTPReply.json(OpenAPIDocuments.index(simulator.registry))
+        case .openAPI(let group, let version):
+            let registry = simulator.registry
+            guard registry.servesGroupVersion(group: group, version: version) else { return HTTPReply.pageNotFound }
+            return HTTPReply.json(OpenAPIDocuments.groupVersion(registry, group: group, version: version))
         case .health, .notFound:
             return HTTPReply.pageNotFound
         }

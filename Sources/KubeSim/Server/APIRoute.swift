@@ -7,6 +7,9 @@ enum APIRoute: Equatable, Sendable {
     case group(String)          // /apis/<g>
     case resourceList(group: String, version: String)  // /api/v1, /apis/<g>/<v>
     case resource(ResourcePath)
+    /// `/openapi/v3` and `/openapi/v3/api/v1`, `/openapi/v3/apis/<g>/<v>`.
+    case openAPIIndex
+    case openAPI(group: String, version: String)
     case notFound
 
     struct ResourcePath: Equatable, Sendable {
@@ -25,6 +28,17 @@ enum APIRoute: Equatable, Sendable {
         switch segments.first ?? "" {
         case "version" where segments.count == 1: self = .version
         case "healthz", "livez", "readyz": self = .health(segments[0])
+        case "openapi" where segments.count >= 2 && segments[1] == "v3":
+            let rest = Array(segments.dropFirst(2))
+            if rest.isEmpty {
+                self = .openAPIIndex
+            } else if rest.count == 2, rest[0] == "api" {
+                self = .openAPI(group: "", version: rest[1])
+            } else if rest.count == 3, rest[0] == "apis" {
+                self = .openAPI(group: rest[1], version: rest[2])
+            } else {
+                self = .notFound
+            }
         case "api":
             if segments.count == 1 { self = .coreGroupList; return }
             guard segments[1] == "v1" else { self = .notFound; return }

@@ -17,6 +17,7 @@ struct StoredObject: Sendable {
         trimmed["kind"] = nil
         trimmed["apiVersion"] = nil
         trimmed[path: ["metadata", "resourceVersion"]] = .string(String(resourceVersion))
+        trimmed = ObjectShape.normalized(trimmed)
         self.key = key
         self.bytes = trimmed.serialized()
         self.resourceVersion = resourceVersion
@@ -64,6 +65,7 @@ extension StoredObject {
     private init(copying original: StoredObject, object: JSONValue, resourceVersion: Int64) {
         var updated = object
         updated[path: ["metadata", "resourceVersion"]] = .string(String(resourceVersion))
+        updated = ObjectShape.normalized(updated)
         self.key = original.key
         self.bytes = updated.serialized()
         self.resourceVersion = resourceVersion
