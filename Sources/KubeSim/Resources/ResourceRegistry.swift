@@ -68,7 +68,7 @@ struct ResourceRegistry: Sendable {
               storageVersionHash: "QWTyNDq0dC4="),
         .init(group: "", version: "v1", resource: "pods", singular: "pod", kind: "Pod", namespaced: true,
               shortNames: ["po"], categories: ["all"], subresources: ["log", "status"],
-              storageVersionHash: "xPOwRZ+Yhw8=", tracksGeneration: true),
+              storageVersionHash: "xPOwRZ+Yhw8="),
         .init(group: "", version: "v1", resource: "secrets", singular: "secret", kind: "Secret",
               namespaced: true, storageVersionHash: "S6u1pOWzb84="),
         .init(group: "", version: "v1", resource: "serviceaccounts", singular: "serviceaccount", kind: "ServiceAccount",

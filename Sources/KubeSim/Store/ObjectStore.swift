@@ -31,12 +31,6 @@ final class ObjectStore: Sendable {
         var watchers: [StorageKey: [Int: WatcherRegistration]] = [:]
         var nextWatcherID = 1
 
-        mutating func table(_ storage: StorageKey) -> Table {
-            if let table = tables[storage] { return table }
-            let table = Table(fields: .forResource(group: storage.group, resource: storage.resource))
-            tables[storage] = table
-            return table
-        }
     }
 
     private let state: Mutex<State>
@@ -87,7 +81,11 @@ final class ObjectStore: Sendable {
         _ transform: (StoredObject?) throws(APIStatus) -> JSONValue?
     ) throws(APIStatus) -> CommitResult {
         try state.withLock { state throws(APIStatus) -> CommitResult in
-            var table = state.table(storage)
+            // Take the table out of the dictionary while mutating it: a copy left behind would make
+            // every write copy all objects of the resource.
+            var table = state.tables.removeValue(forKey: storage)
+                ?? Table(fields: .forResource(group: storage.group, resource: storage.resource))
+            defer { state.tables[storage] = table }
             let current = table.objects[key]
             let replacement = try transform(current)
             let rv = state.currentResourceVersion + 1
@@ -112,7 +110,6 @@ final class ObjectStore: Sendable {
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: old == nil ? .added : .modified,
                                      object: stored, previous: old)
             }
-            state.tables[storage] = table
             state.currentResourceVersion = rv
             state.history.append(event)
             Self.dispatch(event, in: &state)
@@ -169,7 +166,8 @@ final class ObjectStore: Sendable {
                 snapshotRV = token.resourceVersion
                 resumeAfter = token.resumeAfterPath
             }
-            var table = state.table(storage)
+            var table = state.tables.removeValue(forKey: storage)
+                ?? Table(fields: .forResource(group: storage.group, resource: storage.resource))
             let keys = table.keysInOrder()
             state.tables[storage] = table
             var overlay: [ObjectKey: StoredObject?] = [:]
