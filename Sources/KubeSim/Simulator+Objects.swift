@@ -158,6 +158,28 @@ extension Simulator {
         return stored
     }
 
+    /// Graceful pod deletion as watchers see it from a real cluster: a MODIFIED event setting
+    /// `deletionTimestamp`/`deletionGracePeriodSeconds`, then DELETED (the simulated kubelet
+    /// confirms at once). Returns the pod as the DELETE response carries it (with the timestamps).
+    /// Unscheduled pods and a grace period of 0 delete immediately.
+    func deletePodGracefully(_ definition: ResourceDefinition, namespace: String?, name: String,
+                             gracePeriodSeconds: Int64?) throws(APIStatus) -> StoredObject {
+        let key = objectKey(definition, namespace: namespace, name: name)
+        let now = configuration.now()
+        let marked = try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in
+            guard let current, var pod = try? current.parsed() else { throw APIStatus.notFound(definition, name: name) }
+            let scheduled = !(pod[path: ["spec", "nodeName"]]?.stringValue ?? "").isEmpty
+            let grace = gracePeriodSeconds ?? pod[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30
+            guard scheduled, grace > 0, pod[path: ["metadata", "deletionTimestamp"]] == nil else { return pod }
+            pod[path: ["metadata", "deletionTimestamp"]] = .string(KubeTime.rfc3339(now.addingTimeInterval(Double(grace))))
+            pod[path: ["metadata", "deletionGracePeriodSeconds"]] = .int(grace)
+            return ObjectShape.normalized(pod)
+        }
+        let deleted = try deleteObject(definition, namespace: namespace, name: name)
+        if case .written(_, let object) = marked { return object }
+        return deleted
+    }
+
     func deleteObject(_ definition: ResourceDefinition, namespace: String?, name: String) throws(APIStatus) -> StoredObject {
         let key = objectKey(definition, namespace: namespace, name: name)
         let result = try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in

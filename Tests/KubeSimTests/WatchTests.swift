@@ -231,3 +231,35 @@ extension JSONValue {
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct GracefulDeletionTests {
+    @Test func podDeletionIsModifiedThenDeleted() async throws {
+        try await withTestSimulator { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("bye"))
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)")
+            let response = try await client.request(.DELETE, "/api/v1/namespaces/default/pods/bye")
+            #expect(response.status == 200)
+            #expect(try response.json()[path: ["metadata", "deletionGracePeriodSeconds"]] == 30)
+            let modified = try #require(try await reader.next())
+            #expect(modified["type"] == "MODIFIED")
+            #expect(modified[path: ["object", "metadata", "deletionTimestamp"]]?.stringValue != nil)
+            let deleted = try #require(try await reader.next())
+            #expect(deleted["type"] == "DELETED")
+            #expect(deleted[path: ["object", "metadata", "deletionTimestamp"]]?.stringValue != nil)
+        }
+    }
+
+    @Test func stalledWatchesResumeWhenTheStallEnds() async throws {
+        let clock = ManualClock()
+        try await withTestSimulator(SimulatorConfiguration(clock: clock)) { simulator, client in
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(simulator.currentResourceVersion)&timeoutSeconds=600")
+            await clock.waitForSleepers(1)  // the watch timeout
+            simulator.stallWatches(for: .seconds(10))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("late"))
+            await clock.waitForSleepers(2)  // the writer now sleeps out the stall
+            clock.advance(by: .seconds(10))
+            let event = try #require(try await reader.next())
+            #expect(event[path: ["object", "metadata", "name"]] == "late")
+        }
+    }
+}

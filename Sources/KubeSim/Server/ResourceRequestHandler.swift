@@ -76,6 +76,15 @@ struct ResourceRequestHandler: Sendable {
                 return reply(definition, patched, format: format)
             case "delete":
                 guard let name = path.name else { return HTTPReply.pageNotFound }
+                if definition.gvr == .pods {
+                    var request = request
+                    let body = try? await request.collectBody(upTo: Self.maximumBodySize)
+                    let options = body.flatMap { try? JSONValue(parsing: Array(buffer: $0)) }
+                    let grace = query["gracePeriodSeconds"].flatMap { Int64($0) } ?? options?["gracePeriodSeconds"]?.intValue
+                    let pod = try simulator.deletePodGracefully(definition, namespace: path.namespace, name: name,
+                                                                gracePeriodSeconds: grace)
+                    return deleteReply(definition, pod)
+                }
                 let deleted = try simulator.deleteObject(definition, namespace: path.namespace, name: name)
                 return deleteReply(definition, deleted)
             default:
