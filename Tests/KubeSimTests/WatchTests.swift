@@ -263,3 +263,17 @@ extension JSONValue {
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct FutureResourceVersionTests {
+    @Test func watchFromAFutureRVWaitsForIt() async throws {
+        try await withTestSimulator { simulator, client in
+            let future = (Int64(simulator.currentResourceVersion) ?? 0) + 2
+            var reader = try await client.watch("/api/v1/pods?watch=1&resourceVersion=\(future)")
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("skipped-1"))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("skipped-2"))
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("seen"))
+            let event = try #require(try await reader.next())
+            #expect(event[path: ["object", "metadata", "name"]] == "seen")
+        }
+    }
+}

@@ -56,14 +56,3 @@ public struct ResourceDefinition: Sendable, Hashable {
     /// The storage this resource's objects live in (itself unless it is a converted view).
     var storageKey: StorageKey { StorageKey(storedAs ?? gvr) }
 }
-
-/// Identifies one object collection in the store; versions of a group share storage.
-struct StorageKey: Hashable, Sendable {
-    var group: String
-    var resource: String
-
-    init(_ gvr: GroupVersionResource) {
-        group = gvr.group
-        resource = gvr.resource
-    }
-}

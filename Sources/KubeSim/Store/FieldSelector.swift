@@ -110,12 +110,3 @@ struct FieldSelector: Sendable, Equatable {
         return Term(label: label, value: value, negated: negated)
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

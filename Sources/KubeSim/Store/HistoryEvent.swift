@@ -9,12 +9,3 @@ struct HistoryEvent: Sendable {
     /// The state before the write (nil for ADDED).
     var previous: StoredObject?
 }
-
-/// The `type` of a watch event.
-enum WatchEventType: String, Sendable {
-    case added = "ADDED"
-    case modified = "MODIFIED"
-    case deleted = "DELETED"
-    case bookmark = "BOOKMARK"
-    case error = "ERROR"
-}

@@ -277,10 +277,3 @@ final class ObjectStore: Sendable {
         state.withLock { $0.continueTokensValidFrom = $0.currentResourceVersion + 1 }
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
-    }
-}
