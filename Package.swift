@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeJSON", "KubeAPI", "MuninnCore",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,12 +118,18 @@ let package = Package(
         // The client against the simulator, and the simulator against real clients (kubectl, Python).
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
+            dependencies: ["KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
+            exclude: ["python"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MuninnTests",
-            dependencies: ["Muninn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Muninn", "KubeletModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

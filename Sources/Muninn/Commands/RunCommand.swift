@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
         let watcher = ClusterWatchService(
             ready: nil, kubeconfigPath: configuration.kubeconfig, context: configuration.context, namespaces: configuration.namespaces,
             labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector, reportInitialState: false,
-            output: { line in print(line) }, logger: logger)
+            output: StandardOutput.writeLine, logger: logger)
         let group = ServiceGroup(services: [watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }

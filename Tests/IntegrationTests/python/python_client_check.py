@@ -1,6 +1,6 @@
 """Drives the official Kubernetes Python client against a cluster (the simulator in tests).
 
-Usage: python_client_check.py KUBECONFIG NAMESPACE CRASHED_POD CONTAINER OUT_DIR
+Usage: python_client_check.py KUBECONFIG NAMESPACE CRASHED_POD CONTAINER HEALTHY_POD OUT_DIR
 Prints one JSON object with what the client saw; the Swift test asserts on it. Raw responses are
 written to OUT_DIR for OpenAPI validation.
 """
@@ -13,7 +13,7 @@ from kubernetes.client.rest import ApiException
 
 
 def main():
-    kubeconfig, namespace, crashed_pod, container, out_dir = sys.argv[1:6]
+    kubeconfig, namespace, crashed_pod, container, healthy_pod, out_dir = sys.argv[1:7]
     config.load_kube_config(config_file=kubeconfig)
     v1 = client.CoreV1Api()
     result = {}
@@ -66,11 +66,11 @@ def main():
             w.stop()
     result["watched"] = seen
 
-    # Logs: the previous instance, a tail of it, and the kubelet's error for a pod without one.
+    # Logs: the previous instance, a tail of it, and the kubelet's error for a running pod without one.
     result["previous_log"] = v1.read_namespaced_pod_log(crashed_pod, namespace, container=container, previous=True)
     result["previous_log_tail1"] = v1.read_namespaced_pod_log(crashed_pod, namespace, container=container, previous=True, tail_lines=1)
     try:
-        v1.read_namespaced_pod_log(created_name, namespace, container="main", previous=True)
+        v1.read_namespaced_pod_log(healthy_pod, namespace, previous=True)
         result["missing_previous"] = None
     except ApiException as error:
         result["missing_previous"] = {"status": error.status, "message": json.loads(error.body).get("message")}

@@ -1,0 +1,45 @@
+import Foundation
+import KubeletModel
+import Logging
+import ServiceLifecycle
+import Testing
+
+@testable import Muninn
+
+/// The real `muninn demo` wiring: simulator over HTTPS with a token, scenario runner, and the
+/// watcher connecting through the kubeconfig the simulator wrote.
+@Suite struct DemoTests {
+    @Test(.timeLimit(.minutes(2)))
+    func demoReportsAFailureSeenThroughTheRealClient() async throws {
+        let scenario = Scenario(
+            namespaces: ["demo"], nodes: ["node-1"],
+            workloads: [
+                WorkloadSpec(kind: .deployment, name: "broken", namespace: "demo", containers: [
+                    ContainerBlueprint(name: "app", image: "ghcr.io/acme/app:1", behaviour: .configError(message: "secret \"db\" not found"))
+                ])
+            ],
+            timeline: [])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("muninn-demo-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }  // try?: temp files only
+
+        let (lines, output) = AsyncStream.makeStream(of: String.self)
+        let services = try DemoServices.make(
+            scenario: scenario, seed: 1, kubeconfigPath: directory.appendingPathComponent("kubeconfig").path, duration: nil,
+            output: { output.yield($0) })
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "demo-test")))
+
+        var seen: [String] = []
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            for await line in lines {
+                seen.append(line)
+                if line.contains("CreateContainerConfigError") { break }
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(seen.contains { $0.hasPrefix("Simulated cluster listening on https://127.0.0.1:") })
+        #expect(seen.contains { $0.contains("!!") && $0.contains("demo/broken-") && $0.contains("waiting: CreateContainerConfigError") })
+    }
+}
