@@ -36,7 +36,7 @@ import Testing
         #expect(ImageReference(written: "jfusterm/stress").normalized == "docker.io/jfusterm/stress:latest")
         #expect(ImageReference(written: "ghcr.io/acme/api:2").normalized == "ghcr.io/acme/api:2")
         #expect(ImageReference(written: "ghcr.io/acme/api:2").imageID.hasPrefix("ghcr.io/acme/api@sha256:"))
-        #expect(ImageReference(written: "nginx").defaultPullPolicy == "Always")
-        #expect(ImageReference(written: "nginx:1.27").defaultPullPolicy == "IfNotPresent")
+        #expect(ImageReference.defaultPullPolicy(for: "nginx") == "Always")
+        #expect(ImageReference.defaultPullPolicy(for: "nginx:1.27") == "IfNotPresent")
     }
 }

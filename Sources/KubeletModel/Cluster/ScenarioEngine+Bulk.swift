@@ -20,6 +20,8 @@ extension ScenarioEngine {
             ContainerBlueprint(name: "init-\($0)", image: "registry.k8s.io/e2e-test-images/agnhost:2.53", command: ["/bin/sh", "-c", "sleep 1"])
         }
         let created = start.addingTimeInterval(-600)
+        var images: [String: ImageReference] = [:]
+        for container in initContainers + containers { images[container.image] = ImageReference(written: container.image) }
         var made = 0
         var deployment = 0
         while made < count {
@@ -44,7 +46,7 @@ extension ScenarioEngine {
                 podSpec["nodeName"] = .string(blueprint.nodeName)
                 let pod = PodSimulation.alreadyRunning(
                     blueprint: blueprint, uid: engine.random.uuid(), volumeSuffix: template.volumeSuffix, spec: podSpec,
-                    random: engine.random.fork(), since: created)
+                    random: engine.random.fork(), since: created, images: images)
                 engine.bulkPodIDs.append(engine.track(pod, workload: index, revision: 0, nodeIndex: node))
                 made += 1
             }

@@ -16,11 +16,23 @@ extension ScenarioEngine {
         }
         while let first = pendingWorkloads.first, first.at <= start {
             pendingWorkloads.removeFirst()
+            // Bulk workloads start complete (their pods exist); others need their controller.
+            let needsController = !workloads[first.workload].started
             writes += workloadObjects(first.workload, force: true)
-            dirtyWorkloads.insert(first.workload)
+            if needsController { dirtyWorkloads.insert(first.workload) }
         }
+        // Bulk pods of one workload differ only in names, IDs and addresses: render the first
+        // of each fully and patch it for the others.
+        var siblings: [Int: JSONValue] = [:]
         for id in bulkPodIDs {
-            if let record = pods[id] { writes.append(.apply(.pods, record.simulation.render())) }
+            guard let record = pods[id] else { continue }
+            if let workload = record.workload, let sibling = siblings[workload] {
+                writes.append(.apply(.pods, record.simulation.render(patching: sibling)))
+            } else {
+                let object = record.simulation.render()
+                if let workload = record.workload { siblings[workload] = object }
+                writes.append(.apply(.pods, object))
+            }
         }
         bulkPodIDs = []
         return writes

@@ -21,14 +21,16 @@ struct ContainerSimulation: Sendable {
     /// An init container that has run to completion.
     var initDone = false
 
-    init(blueprint: ContainerBlueprint, role: Role, waitingReason: String) {
+    let image: ImageReference
+
+    init(blueprint: ContainerBlueprint, role: Role, waitingReason: String, image: ImageReference? = nil) {
         self.blueprint = blueprint
         self.role = role
         self.state = .waiting(reason: waitingReason, message: nil)
+        self.image = image ?? ImageReference(written: blueprint.image)
     }
 
     var name: String { blueprint.name }
-    var image: ImageReference { ImageReference(written: blueprint.image) }
     var hasRun: Bool { containerID != nil }
 
     /// Whether the kubelet restarts this container when it exits.

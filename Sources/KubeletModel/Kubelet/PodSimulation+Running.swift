@@ -6,10 +6,11 @@ extension PodSimulation {
     /// running), every container running and ready. No events or logs are produced for its past,
     /// which keeps bulk generation cheap. `spec` may be shared between pods of one ReplicaSet.
     static func alreadyRunning(
-        blueprint: PodBlueprint, uid: String, volumeSuffix: String, spec: JSONValue, random: SeededRandom, since created: Date
+        blueprint: PodBlueprint, uid: String, volumeSuffix: String, spec: JSONValue, random: SeededRandom, since created: Date,
+        images: [String: ImageReference] = [:]
     ) -> PodSimulation {
         let builder = PodObjectBuilder(blueprint: blueprint, uid: uid, volumeSuffix: volumeSuffix, creationTimestamp: created)
-        var pod = PodSimulation(blueprint: blueprint, uid: uid, builder: builder, spec: spec, random: random, now: created)
+        var pod = PodSimulation(blueprint: blueprint, uid: uid, builder: builder, spec: spec, random: random, now: created, images: images)
         let admitted = created.addingTimeInterval(1)
         var clock = created.addingTimeInterval(2)
         pod.admitted = true

@@ -42,7 +42,9 @@ public struct PodSimulation: Sendable {
         self.init(blueprint: blueprint, uid: uid, builder: builder, spec: builder.spec(), random: random, now: now)
     }
 
-    init(blueprint: PodBlueprint, uid: String, builder: PodObjectBuilder, spec: JSONValue, random: SeededRandom, now: Date) {
+    /// `images` seeds the cache of normalised images (bulk pods share one).
+    init(blueprint: PodBlueprint, uid: String, builder: PodObjectBuilder, spec: JSONValue, random: SeededRandom, now: Date,
+         images: [String: ImageReference] = [:]) {
         self.blueprint = blueprint
         self.uid = uid
         self.builder = builder
@@ -50,10 +52,18 @@ public struct PodSimulation: Sendable {
         self.random = random
         self.lastStatusUpdate = now
         let waiting = blueprint.initContainers.isEmpty ? "ContainerCreating" : "PodInitializing"
-        initContainers = blueprint.initContainers.map {
-            ContainerSimulation(blueprint: $0, role: $0.isSidecar ? .sidecar : .initContainer, waitingReason: waiting)
+        // Containers of a pod often share an image; normalise each image once.
+        var images = images
+        func image(_ container: ContainerBlueprint) -> ImageReference {
+            if let known = images[container.image] { return known }
+            let reference = ImageReference(written: container.image)
+            images[container.image] = reference
+            return reference
         }
-        containers = blueprint.containers.map { ContainerSimulation(blueprint: $0, role: .regular, waitingReason: waiting) }
+        initContainers = blueprint.initContainers.map {
+            ContainerSimulation(blueprint: $0, role: $0.isSidecar ? .sidecar : .initContainer, waitingReason: waiting, image: image($0))
+        }
+        containers = blueprint.containers.map { ContainerSimulation(blueprint: $0, role: .regular, waitingReason: waiting, image: image($0)) }
         conditions = [PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: now)]
     }
 

@@ -104,7 +104,6 @@ struct PodObjectBuilder {
     /// A container as in a pod, or (`inTemplate`) as in a controller's pod template, which has
     /// no admission-added service-account mount.
     func container(_ container: ContainerBlueprint, isInit: Bool, inTemplate: Bool = false) -> JSONValue {
-        let image = ImageReference(written: container.image)
         var members: [(String, JSONValue)] = [("name", .string(container.name)), ("image", .string(container.image))]
         if let command = container.command { members.append(("command", JSONBuilding.strings(command))) }
         if let args = container.args { members.append(("args", JSONBuilding.strings(args))) }
@@ -126,7 +125,7 @@ struct PodObjectBuilder {
         }
         members.append(("terminationMessagePath", "/dev/termination-log"))
         members.append(("terminationMessagePolicy", "File"))
-        members.append(("imagePullPolicy", .string(image.defaultPullPolicy)))
+        members.append(("imagePullPolicy", .string(ImageReference.defaultPullPolicy(for: container.image))))
         return JSONBuilding.object(members)
     }
 
