@@ -102,6 +102,7 @@ public struct ScenarioEngine: Sendable {
         var writes = advance(to: time)
         writes += execute(command, at: time)
         writes += reconcile(at: time)
+        dropStaleHeapEntries()
         return writes
     }
 

@@ -21,7 +21,7 @@ struct EventRecorder: Sendable {
         component: String, host: String, now: Date, random: inout SeededRandom
     ) -> ClusterWrite {
         let key = [involved.uid, involved.fieldPath ?? "", type, reason, message, component, host].joined(separator: "\u{0}")
-        var record = records[key] ?? Record(name: eventName(for: involved.name, now: now), uid: random.uuid(), firstTimestamp: now, count: 0)
+        var record = records[key] ?? Record(name: eventName(for: involved.name, now: now, random: &random), uid: random.uuid(), firstTimestamp: now, count: 0)
         record.count += 1
         records[key] = record
         let namespace = involved.namespace ?? "default"
@@ -53,7 +53,7 @@ struct EventRecorder: Sendable {
         let event = JSONBuilding.object([
             ("kind", "Event"), ("apiVersion", "v1"),
             ("metadata", JSONBuilding.object([
-                ("name", .string(eventName(for: involved.name, now: now))),
+                ("name", .string(eventName(for: involved.name, now: now, random: &random))),
                 ("namespace", .string(involved.namespace ?? "default")), ("uid", .string(random.uuid())),
                 ("creationTimestamp", .string(KubeTime.rfc3339(now))),
             ])),
@@ -69,11 +69,12 @@ struct EventRecorder: Sendable {
         return .apply(.events, event)
     }
 
-    /// `<object>.<hex unix nanoseconds>` as client-go names events; a per-recorder sequence keeps
-    /// names of events recorded in the same instant distinct.
-    private mutating func eventName(for object: String, now: Date) -> String {
+    /// `<object>.<hex unix nanoseconds>` as client-go names events. Simulated events share whole
+    /// seconds, so a random sub-millisecond offset (and a per-recorder sequence) keeps names
+    /// distinct, also between pods recording events about the same Node at the same instant.
+    private mutating func eventName(for object: String, now: Date, random: inout SeededRandom) -> String {
         sequence += 1
-        let nanos = UInt64(max(0, now.timeIntervalSince1970) * 1_000_000_000) &+ sequence
+        let nanos = UInt64(max(0, now.timeIntervalSince1970) * 1_000_000_000) &+ random.next() % 1_000_000 &+ sequence
         return "\(object).\(String(nanos, radix: 16))"
     }
 }
