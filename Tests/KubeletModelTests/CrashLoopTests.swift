@@ -78,6 +78,17 @@ import Testing
         #expect(backOffs.first?["reportingInstance"] == "kind-worker")
     }
 
+    @Test func longBackOffsRepeatTheBackOffEventWithoutTouchingThePod() throws {
+        let (pod, writes) = simulate(podBlueprint(crashing), until: 1800)
+        let restarts = try #require(pod.render().containerStatus()?["restartCount"]?.intValue)
+        let backOffs = writes.events(reason: "BackOff")
+        #expect(backOffs.count > Int(restarts) + 10)
+        #expect(backOffs.last?["count"]?.intValue == Int64(backOffs.count))
+        // A reminder is an event only: the pod object is written once per real transition.
+        let podWrites = writes.podObjects.count
+        #expect(podWrites < backOffs.count + 4 * Int(restarts) + 10)
+    }
+
     @Test func logsAreKeptPerContainerInstanceWithLastWordsBeforeTheCrash() throws {
         // Until the second instance is running: one previous instance, one current.
         let (pod, writes) = simulate(podBlueprint(crashing), until: 45)

@@ -16,6 +16,8 @@ enum PodAction: Sendable, Equatable {
     case restart(ContainerIndex)
     /// After ErrImagePull, the kubelet backs off: ImagePullBackOff.
     case imagePullBackOff(ContainerIndex)
+    /// A pod sync during a back-off: the kubelet reports the BackOff event again (it aggregates).
+    case backOffReminder(ContainerIndex, until: Date)
     /// The readiness probe of this instance starts passing or failing.
     case readiness(ContainerIndex, ready: Bool, containerID: String)
     /// Graceful deletion: the containers have stopped.

@@ -59,6 +59,29 @@ extension PodSimulation {
         kubeletEvent(index, type: "Warning", reason: "BackOff",
                      message: "Back-off restarting failed container \(container.name) in pod \(name)_\(namespace)(\(uid))", now: now, batch: &batch)
         schedule(.restart(index), at: now.addingTimeInterval(delay))
+        scheduleBackOffReminder(index, until: now.addingTimeInterval(delay), now: now)
+    }
+
+    /// While a back-off lasts, the kubelet's periodic pod syncs keep hitting it and repeat the
+    /// BackOff event, which is why real BackOff events reach counts in the tens.
+    mutating func scheduleBackOffReminder(_ index: ContainerIndex, until end: Date, now: Date) {
+        let next = now.addingTimeInterval(TimeInterval(random.int(in: 10...20)))
+        if next < end { schedule(.backOffReminder(index, until: end), at: next) }
+    }
+
+    mutating func remindBackOff(_ index: ContainerIndex, until end: Date, now: Date, batch: inout WriteBatch) {
+        let container = self[index]
+        switch container.state.waitingReason {
+        case "CrashLoopBackOff":
+            kubeletEvent(index, type: "Warning", reason: "BackOff",
+                         message: "Back-off restarting failed container \(container.name) in pod \(name)_\(namespace)(\(uid))", now: now, batch: &batch)
+        case "ImagePullBackOff":
+            kubeletEvent(index, reason: "BackOff", message: "Back-off pulling image \"\(container.blueprint.image)\"", now: now, batch: &batch)
+            kubeletEvent(index, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", now: now, batch: &batch)
+        default:
+            return
+        }
+        scheduleBackOffReminder(index, until: end, now: now)
     }
 
     mutating func enterImagePullBackOff(_ index: ContainerIndex, now: Date, batch: inout WriteBatch) {
@@ -70,6 +93,7 @@ extension PodSimulation {
         kubeletEvent(index, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", now: now, batch: &batch)
         let delay = backOffDelay(failures: &self[index].pullFailures)
         schedule(.pull(index), at: now.addingTimeInterval(delay))
+        scheduleBackOffReminder(index, until: now.addingTimeInterval(delay), now: now)
     }
 
     mutating func probeReadiness(_ index: ContainerIndex, ready: Bool, now: Date, batch: inout WriteBatch) {

@@ -50,6 +50,7 @@ extension PodSimulation {
             self[index].restartCount += 1
             createContainer(index, now: now, batch: &batch)
         case .imagePullBackOff(let index): enterImagePullBackOff(index, now: now, batch: &batch)
+        case .backOffReminder(let index, let until): remindBackOff(index, until: until, now: now, batch: &batch)
         case .readiness(let index, let ready, let containerID):
             guard self[index].containerID == containerID, self[index].state.isRunning else { return }
             probeReadiness(index, ready: ready, now: now, batch: &batch)
