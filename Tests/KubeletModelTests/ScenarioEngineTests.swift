@@ -180,3 +180,20 @@ import Testing
         #expect(replicaSets.count == 2)
     }
 }
+
+@Suite struct NodeLeaseTests {
+    @Test func nodeLeasesRenewEveryTenSecondsWhenEnabled() throws {
+        let scenario = Scenario(namespaces: ["shop"], nodes: ["n1", "n2"], workloads: [], nodeLeases: true)
+        var engine = ScenarioEngine(scenario: scenario, seed: 1, start: testStart)
+        let writes = engine.advance(to: at(25))
+        let leases = writes.compactMap { if case .apply(.leases, let lease) = $0 { lease } else { nil } }
+        #expect(leases.count == 6)
+        #expect(leases.last?[path: ["metadata", "namespace"]] == "kube-node-lease")
+        #expect(leases.last?[path: ["spec", "renewTime"]] == "2025-11-21T00:00:20.000000Z")
+        #expect(leases.last?[path: ["spec", "holderIdentity"]] == "n2")
+        #expect(writes.contains { if case .apply(.namespaces, let ns) = $0 { ns[path: ["metadata", "name"]] == "kube-node-lease" } else { false } })
+        #expect(engine.nextDeadline == at(30))
+        let parsed = try Scenario(yaml: "namespaces: [a]\nnodeLeases: true\nworkloads: []")
+        #expect(parsed.nodeLeases)
+    }
+}

@@ -15,6 +15,21 @@ enum ClusterObjects {
         ])
     }
 
+    /// A node's heartbeat Lease (`kube-node-lease/<node>`), owned by the Node.
+    static func nodeLease(_ node: String, nodeUID: String, uid: String, created: Date, renewed: Date) -> JSONValue {
+        JSONBuilding.object([
+            ("kind", "Lease"), ("apiVersion", "coordination.k8s.io/v1"),
+            ("metadata", JSONBuilding.object([
+                ("name", .string(node)), ("namespace", "kube-node-lease"), ("uid", .string(uid)),
+                ("creationTimestamp", .string(KubeTime.rfc3339(created))),
+                ("ownerReferences", [["apiVersion": "v1", "kind": "Node", "name": .string(node), "uid": .string(nodeUID)]]),
+            ])),
+            ("spec", JSONBuilding.object([
+                ("holderIdentity", .string(node)), ("leaseDurationSeconds", 40), ("renewTime", .string(KubeTime.micro(renewed))),
+            ])),
+        ])
+    }
+
     static func node(_ name: String, uid: String, internalIP: String, podCIDR: String, created: Date, heartbeat: Date) -> JSONValue {
         func condition(_ type: String, _ status: String, _ reason: String, _ message: String) -> JSONValue {
             JSONBuilding.object([

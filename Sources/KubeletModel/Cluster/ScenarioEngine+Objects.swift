@@ -10,10 +10,13 @@ extension ScenarioEngine {
             writes.append(.apply(.namespaces, ClusterObjects.namespace(namespace, uid: random.uuid(), created: created)))
         }
         for (index, node) in nodes.enumerated() {
+            let uid = random.uuid()
             writes.append(.apply(.nodes, ClusterObjects.node(
-                node, uid: random.uuid(), internalIP: Self.hostIP(node: index),
+                node, uid: uid, internalIP: Self.hostIP(node: index),
                 podCIDR: "10.\(244 + index / 256).\(index % 256).0/24", created: created, heartbeat: start)))
+            if leasesEnabled { nodeLeases.append((uid, random.uuid())) }
         }
+        if leasesEnabled { writes += renewLeases(at: start) }
         while let first = pendingWorkloads.first, first.at <= start {
             pendingWorkloads.removeFirst()
             // Bulk workloads start complete (their pods exist); others need their controller.
@@ -50,6 +53,16 @@ extension ScenarioEngine {
             renderedObjects[key] = object
             writes.append(.apply(resource, object))
         }
+        return writes
+    }
+
+    /// Every node's kubelet renews its Lease.
+    mutating func renewLeases(at time: Date) -> [ClusterWrite] {
+        let created = start.addingTimeInterval(-3600)
+        let writes = zip(nodes, nodeLeases).map { node, lease in
+            ClusterWrite.apply(.leases, ClusterObjects.nodeLease(node, nodeUID: lease.nodeUID, uid: lease.uid, created: created, renewed: time))
+        }
+        nextLeaseRenewal = time.addingTimeInterval(Self.leaseRenewInterval)
         return writes
     }
 }

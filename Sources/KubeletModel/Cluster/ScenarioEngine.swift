@@ -28,6 +28,12 @@ public struct ScenarioEngine: Sendable {
     var now: Date
     /// Pods made by `bulk`, emitted with the rest of the initial state.
     var bulkPodIDs: [Int] = []
+    /// Node heartbeat Leases (uid and creation per node), when the scenario asks for them.
+    var nodeLeases: [(nodeUID: String, uid: String)] = []
+    var leasesEnabled: Bool
+    var nextLeaseRenewal: Date?
+    /// Leases renew every 10 s, with the small drift of a real kubelet's timer.
+    static let leaseRenewInterval: TimeInterval = 10
 
     public init(scenario: Scenario, seed: UInt64, start: Date) {
         self.start = start
@@ -35,6 +41,8 @@ public struct ScenarioEngine: Sendable {
         random = SeededRandom(seed: seed)
         nodes = scenario.nodes
         namespaces = scenario.namespaces
+        leasesEnabled = scenario.nodeLeases
+        if scenario.nodeLeases && !namespaces.contains("kube-node-lease") { namespaces.append("kube-node-lease") }
         timeline = scenario.timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         podsCreatedPerNode = Array(repeating: 0, count: scenario.nodes.count)
         for spec in scenario.workloads { addWorkload(spec) }
@@ -67,6 +75,7 @@ public struct ScenarioEngine: Sendable {
         if let first = pendingWorkloads.first { candidates.append(first.at) }
         if timelinePosition < timeline.count { candidates.append(start.addingTimeInterval(timeline[timelinePosition].at)) }
         if let top = validHeapTop() { candidates.append(top) }
+        if let renewal = nextLeaseRenewal { candidates.append(renewal) }
         return candidates.min()
     }
 
@@ -85,6 +94,8 @@ public struct ScenarioEngine: Sendable {
                 dirtyWorkloads.insert(first.workload)
             } else if let top = validHeapTop(), top == due {
                 writes += tickPods(at: due)
+            } else if let renewal = nextLeaseRenewal, renewal == due {
+                writes += renewLeases(at: due)
             } else if timelinePosition < timeline.count {
                 let entry = timeline[timelinePosition]
                 timelinePosition += 1

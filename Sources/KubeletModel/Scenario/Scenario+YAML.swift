@@ -19,7 +19,7 @@ extension Scenario {
         } catch {
             throw ScenarioError(line: 0, column: 0, key: "", message: "not valid YAML: \(error)")
         }
-        let top = try reader.mapping(root, "", allowed: ["namespaces", "nodes", "workloads", "timeline"])
+        let top = try reader.mapping(root, "", allowed: ["namespaces", "nodes", "workloads", "timeline", "nodeLeases"])
         let namespaces = try reader.strings(try reader.required(top, "namespaces", in: root, ""), "namespaces")
         let nodes = try top["nodes"].map { node throws(ScenarioError) in try reader.strings(node, "nodes") } ?? ["kind-worker", "kind-worker2"]
         var workloads: [WorkloadSpec] = []
@@ -41,7 +41,8 @@ extension Scenario {
                 timeline.append(entry)
             }
         }
-        self.init(namespaces: namespaces, nodes: nodes, workloads: workloads, timeline: timeline)
+        let nodeLeases = try top["nodeLeases"].map { node throws(ScenarioError) in try reader.bool(node, "nodeLeases") } ?? false
+        self.init(namespaces: namespaces, nodes: nodes, workloads: workloads, timeline: timeline, nodeLeases: nodeLeases)
     }
 
     private static func positioned(_ error: YamlError) -> ScenarioError {

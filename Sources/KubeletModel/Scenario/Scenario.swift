@@ -8,12 +8,15 @@ public struct Scenario: Sendable, Equatable {
     public var nodes: [String]
     public var workloads: [WorkloadSpec]
     public var timeline: [TimelineEntry]
+    /// Whether each node's kubelet keeps a Lease in `kube-node-lease` renewed every 10 seconds.
+    public var nodeLeases: Bool
 
     public init(namespaces: [String], nodes: [String] = ["kind-worker", "kind-worker2"],
-                workloads: [WorkloadSpec], timeline: [TimelineEntry] = []) {
+                workloads: [WorkloadSpec], timeline: [TimelineEntry] = [], nodeLeases: Bool = false) {
         self.namespaces = namespaces
         self.nodes = nodes.isEmpty ? ["kind-worker"] : nodes
         self.workloads = workloads
         self.timeline = timeline
+        self.nodeLeases = nodeLeases
     }
 }
