@@ -44,6 +44,26 @@ struct ClientAgainstSimulatorTests {
         }
     }
 
+    @Test func anExpiredContinueTokenIsTypedAndAFullListRestarts() async throws {
+        try await TestCluster.with(playFor: 0) { cluster in
+            for i in 0..<5 { _ = try cluster.simulator.create(.configMaps, namespace: "default", Self.configMap("cm-\(i)")) }
+            try await cluster.withClient { client in
+                let first = try await client.listPage(.configMaps, namespace: "default", as: JSONValue.self, options: ListOptions(limit: 2))
+                let token = try #require(first.metadata.continue)
+                cluster.simulator.expireContinueTokens()
+                await #expect {
+                    _ = try await client.listPage(.configMaps, namespace: "default", as: JSONValue.self, options: ListOptions(limit: 2), continue: token)
+                } throws: { error in
+                    guard case KubeAPIError.expired(let status) = error else { return false }
+                    return status.message?.hasPrefix("The provided continue parameter is too old") == true
+                }
+                cluster.simulator.failNext(count: 1, status: 503, retryAfter: 1)
+                let all = try await client.list(.configMaps, namespace: "default", as: JSONValue.self, options: ListOptions(limit: 2))
+                #expect(all.items.count == 5)
+            }
+        }
+    }
+
     @Test func reflectorSurvivesEveryWatchFault() async throws {
         try await TestCluster.with(playFor: 0) { cluster in
             let simulator = cluster.simulator

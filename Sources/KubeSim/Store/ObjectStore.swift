@@ -274,6 +274,11 @@ final class ObjectStore: Sendable {
     }
 
     func expireContinueTokens() {
-        state.withLock { $0.continueTokensValidFrom = $0.currentResourceVersion + 1 }
+        // As after an etcd compaction in a live cluster, where other writes (node leases, events) have
+        // moved the revision on: outstanding tokens are too old, a list started now is not.
+        state.withLock { state in
+            state.currentResourceVersion += 1
+            state.continueTokensValidFrom = state.currentResourceVersion
+        }
     }
 }
