@@ -7,10 +7,20 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() { members = [] }
 
+    /// Builds an object; for a repeated key the last value wins, in the first key's place.
     public init(_ members: [(String, JSONValue)]) {
         self.members = []
         self.members.reserveCapacity(members.count)
-        for (key, value) in members { self[key] = value }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(members.count)
+        for (key, value) in members {
+            if let position = positions[key] {
+                self.members[position].value = value
+            } else {
+                positions[key] = self.members.count
+                self.members.append((key, value))
+            }
+        }
     }
 
     public var count: Int { members.count }

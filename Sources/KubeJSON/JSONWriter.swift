@@ -34,23 +34,45 @@ public enum JSONWriter {
 
     public static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for scalar in string.unicodeScalars {
-            switch scalar.value {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
-                let v = scalar.value
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-                output.append(hex[Int((v >> 12) & 0xF)])
-                output.append(hex[Int((v >> 8) & 0xF)])
-                output.append(hex[Int((v >> 4) & 0xF)])
-                output.append(hex[Int(v & 0xF)])
-            default:
-                output.append(contentsOf: String(scalar).utf8)
+        var string = string
+        string.withUTF8 { bytes in
+            var index = 0
+            var runStart = 0
+            // Copy runs of bytes that need no escaping in one go; that is nearly every byte.
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: Bool
+                var length = 1
+                switch byte {
+                case 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x00..<0x20: escape = true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = true
+                    length = 3
+                default: escape = false
+                }
+                if !escape {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch byte {
+                case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let value: UInt32 = length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(byte)
+                    output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+                    output.append(hex[Int((value >> 12) & 0xF)])
+                    output.append(hex[Int((value >> 8) & 0xF)])
+                    output.append(hex[Int((value >> 4) & 0xF)])
+                    output.append(hex[Int(value & 0xF)])
+                }
+                index += length
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -85,3 +85,17 @@ import Testing
         #expect(holder.spec["paused"]?.boolValue == false)
     }
 }
+
+extension JSONValueTests {
+    @Test func nonASCIIPassesThroughAndOnlyLineSeparatorsAreEscaped() throws {
+        let value: JSONValue = .string("é😀 Ошибка 数据 \u{1F}\u{2029}end\u{2027}")
+        #expect(value.serializedString() == "\"é😀 Ошибка 数据 \\u001f\\u2029end\u{2027}\"")
+        #expect(try JSONValue(parsing: value.serializedString()) == value)
+    }
+
+    @Test func buildingAnObjectKeepsTheFirstPlaceAndTheLastValue() {
+        let object = JSONObject([("a", 1), ("b", 2), ("a", 3)])
+        #expect(object.keys == ["a", "b"])
+        #expect(object["a"] == 3)
+    }
+}

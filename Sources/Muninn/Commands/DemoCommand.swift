@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Run a simulated cluster with crashing pods and watch it, printing what Muninn sees.",
         discussion: """
             Starts the kube-apiserver simulator in-process on a free loopback port (HTTPS, token auth), \
-            plays a scenario on it (by default a built-in one: namespaces shop, payments and batch with \
+            plays a scenario on it (by default a built-in one: namespaces shop, payments, batch and monitoring with \
             crash loops, OOM kills, image pull failures, a config error, an eviction, a rollout and a \
             completed job over the first minute and a half), and watches it with Muninn's Kubernetes \
             client. Every pod and container change is printed; failures are marked with !!. While it \
