@@ -84,6 +84,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Destinations: Slack, DingTalk, webhooks, the console. Real API clients.
+        .target(
+            name: "MuninnNotifiers",
+            dependencies: [
+                "MuninnCore", "KubeJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // The executable: commands and wiring. Thin.
         .executableTarget(
             name: "Muninn",
@@ -108,6 +123,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MuninnNotifiersTests",
+            dependencies: [
+                "MuninnNotifiers", "MuninnCore", "KubeJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KubeletModelTests", dependencies: ["KubeletModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeSimTests",
