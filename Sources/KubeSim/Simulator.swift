@@ -63,7 +63,8 @@ public final class Simulator: Sendable {
         let address = boundAddress.withLock { $0 } ?? (host: configuration.host, port: configuration.port)
         let host = address.host.contains(":") ? "[\(address.host)]" : address.host
         let scheme = configuration.tls ? "https" : "http"
-        return URL(string: "\(scheme)://\(host):\(address.port)")!
+        // Only a host that is not a valid URL host (a configuration error) takes the fallback.
+        return URL(string: "\(scheme)://\(host):\(address.port)") ?? URL(fileURLWithPath: "/invalid-simulator-host")
     }
 
     /// The port actually bound (useful with port 0), or nil before the server runs.
