@@ -38,6 +38,13 @@ struct APIResponder: HTTPResponder {
         case .resource(let path):
             return try await ResourceRequestHandler(simulator: simulator, user: user)
                 .handle(path, request: request, context: context)
+        case .openAPIV2:
+            let version = simulator.configuration.version
+            if (request.headers[.accept] ?? "").contains("protobuf") {
+                return Response(status: .ok, headers: HTTPReply.headers(contentType: OpenAPIV2Document.protobufMediaType),
+                                body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIV2Document.protobuf(version: version))))
+            }
+            return HTTPReply.json(Array(OpenAPIV2Document.json(version: version).utf8))
         case .openAPIIndex:
             return HTTPReply.json(OpenAPIDocuments.index(simulator.registry))
         case .openAPI(let group, let version):
