@@ -12,7 +12,9 @@ extension ResourceRequestHandler {
         try ListOptionsParser.validateMatch(query, isWatch: true)
         let selectors = try ListOptionsParser.selectors(definition, query: query, pathName: path.name, simulator: simulator)
         let requestedRV = try ListOptionsParser.resourceVersion(query["resourceVersion"])
+        let rvText = query["resourceVersion"] ?? ""
         let sendInitialEvents = query.bool("sendInitialEvents")
+            || (simulator.configuration.watchListByDefault && !query.has("sendInitialEvents") && (rvText.isEmpty || rvText == "0"))
         let allowBookmarks = query.bool("allowWatchBookmarks")
         let configuration = simulator.configuration
         let timeout: Duration
