@@ -19,7 +19,7 @@ extension ResourceRequestHandler {
         let configuration = simulator.configuration
         let timeout: Duration
         if let seconds = query["timeoutSeconds"].flatMap({ Int64($0) }), seconds > 0 {
-            timeout = .seconds(seconds)
+            timeout = .seconds(min(seconds, 366 * 86_400))  // far beyond any real use; keeps clock math in range
         } else {
             let range = configuration.defaultWatchTimeout
             let spread = (range.upperBound - range.lowerBound).seconds
