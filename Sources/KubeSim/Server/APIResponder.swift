@@ -15,7 +15,7 @@ struct APIResponder: HTTPResponder {
             headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) }))
         if let failure = simulator.faults.takeFailure() { return Self.reply(to: failure) }
         let route = APIRoute(path: request.uri.path)
-        if case .health(let name) = route { return HTTPReply.text(Array((name == "healthz" ? "ok" : "ok").utf8)) }
+        if case .health = route { return HTTPReply.text(Array("ok".utf8)) }
         let authenticator = Authenticator(mode: simulator.configuration.auth, defaultUser: simulator.configuration.userName)
         guard let user = await authenticator.authenticate(request, channel: context.channel) else {
             return HTTPReply.status(.unauthorized)

@@ -125,17 +125,16 @@ final class ObjectStore: Sendable {
             case (nil, nil):
                 return .absent
             case (let old?, nil):
-                guard let lastState = try? old.parsed() else { throw APIStatus.internalError("stored object is not valid JSON") }
-                let deleted = StoredObject(object: lastState, key: key, resourceVersion: rv, fieldsOf: table.fields)
+                let deleted = old.withResourceVersion(rv)
                 table.objects[key] = nil
                 table.noteRemoved()
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: .deleted, object: deleted, previous: old)
             case (let old, let new?):
-                if let old {
-                    let sameRV = StoredObject(object: new, key: key, resourceVersion: old.resourceVersion, fieldsOf: table.fields)
-                    if sameRV.bytes == old.bytes { return .unchanged(old) }
-                }
-                let stored = StoredObject(object: new, key: key, resourceVersion: rv, fieldsOf: table.fields)
+                // Serialise once with the old RV: equal bytes mean a no-op write (no new RV, no event).
+                let candidate = StoredObject(object: new, key: key, resourceVersion: old?.resourceVersion ?? rv,
+                                             fieldsOf: table.fields)
+                if let old, candidate.bytes == old.bytes { return .unchanged(old) }
+                let stored = old == nil ? candidate : candidate.withResourceVersion(rv)
                 table.objects[key] = stored
                 if old == nil { table.noteInserted(key) }
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: old == nil ? .added : .modified,
