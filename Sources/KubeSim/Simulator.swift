@@ -30,7 +30,12 @@ public final class Simulator: Sendable {
 
     /// Creates the simulator's state (and its TLS material when `configuration.tls` is set).
     /// Namespaces `default`, `kube-system`, `kube-public` and `kube-node-lease` exist from the start.
+    /// Throws for an impossible configuration (client-certificate auth without TLS) or when the
+    /// TLS material cannot be generated.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) throws {
+        if configuration.auth == .clientCertificate, !configuration.tls {
+            throw SimulatorError(code: 400, reason: "BadRequest", message: "client-certificate authentication needs tls: true")
+        }
         self.configuration = configuration
         store = ObjectStore(
             historyWindow: configuration.watchHistoryWindow, watchBufferSize: configuration.watchBufferSize,
