@@ -69,3 +69,11 @@ extension Simulator {
         return "\"\(escaped)\""
     }
 }
+
+extension Simulator {
+    /// A client certificate signed by the simulator's CA (CN = `user`, O = `groups`), PEM, for
+    /// clients configured without a kubeconfig. Nil for plain HTTP.
+    public func issueClientCertificate(user: String, groups: [String] = []) throws -> (certificatePEM: String, keyPEM: String)? {
+        try tlsMaterial?.issueClientCertificate(user: user, groups: groups, now: configuration.now())
+    }
+}

@@ -213,12 +213,17 @@ extension Simulator {
             let now = KubeTime.rfc3339(configuration.now())
             try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in
                 var new = object
-                let old = try? current?.parsed()
-                if new[path: ["metadata", "uid"]]?.stringValue?.isEmpty ?? true {
-                    new[path: ["metadata", "uid"]] = old?[path: ["metadata", "uid"]] ?? .string(UUID().uuidString.lowercased())
-                }
-                if new[path: ["metadata", "creationTimestamp"]] == nil || new[path: ["metadata", "creationTimestamp"]] == .null {
-                    new[path: ["metadata", "creationTimestamp"]] = old?[path: ["metadata", "creationTimestamp"]] ?? .string(now)
+                let missingUID = new[path: ["metadata", "uid"]]?.stringValue?.isEmpty ?? true
+                let missingCreation = new[path: ["metadata", "creationTimestamp"]]?.stringValue == nil
+                if missingUID || missingCreation {
+                    // Keep what the stored object had; parse it only in this rare case.
+                    let old = try? current?.parsed()
+                    if missingUID {
+                        new[path: ["metadata", "uid"]] = old?[path: ["metadata", "uid"]] ?? .string(UUID().uuidString.lowercased())
+                    }
+                    if missingCreation {
+                        new[path: ["metadata", "creationTimestamp"]] = old?[path: ["metadata", "creationTimestamp"]] ?? .string(now)
+                    }
                 }
                 return ObjectShape.normalized(new)
             }

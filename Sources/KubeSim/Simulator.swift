@@ -30,7 +30,12 @@ public final class Simulator: Sendable {
 
     /// Creates the simulator's state (and its TLS material when `configuration.tls` is set).
     /// Namespaces `default`, `kube-system`, `kube-public` and `kube-node-lease` exist from the start.
+    /// Throws for an impossible configuration (client-certificate auth without TLS) or when the
+    /// TLS material cannot be generated.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) throws {
+        if configuration.auth == .clientCertificate, !configuration.tls {
+            throw SimulatorError(code: 400, reason: "BadRequest", message: "client-certificate authentication needs tls: true")
+        }
         self.configuration = configuration
         store = ObjectStore(
             historyWindow: configuration.watchHistoryWindow, watchBufferSize: configuration.watchBufferSize,
@@ -63,7 +68,8 @@ public final class Simulator: Sendable {
         let address = boundAddress.withLock { $0 } ?? (host: configuration.host, port: configuration.port)
         let host = address.host.contains(":") ? "[\(address.host)]" : address.host
         let scheme = configuration.tls ? "https" : "http"
-        return URL(string: "\(scheme)://\(host):\(address.port)")!
+        // Only a host that is not a valid URL host (a configuration error) takes the fallback.
+        return URL(string: "\(scheme)://\(host):\(address.port)") ?? URL(fileURLWithPath: "/invalid-simulator-host")
     }
 
     /// The port actually bound (useful with port 0), or nil before the server runs.

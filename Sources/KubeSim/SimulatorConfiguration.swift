@@ -27,6 +27,10 @@ public struct SimulatorConfiguration: Sendable {
     public var version: String
     /// Also emit the legacy `reason: "Gone"` in too-old watch ERROR events (pre-1.18 servers).
     public var legacyGoneReason: Bool
+    /// Behave like a 1.34+ server with the `WatchList` gate on: a watch with RV unset or "0" and
+    /// no `sendInitialEvents` is treated as `sendInitialEvents=true` (PROTOCOL.md §4.7), so with
+    /// bookmarks allowed its initial ADDED burst ends with the annotated bookmark.
+    public var watchListByDefault: Bool
     /// Wall-clock time for timestamps (creationTimestamp, log lines, ages in tables).
     public var now: @Sendable () -> Date
     /// Clock for bookmarks, watch timeouts and stalls.
@@ -46,6 +50,7 @@ public struct SimulatorConfiguration: Sendable {
         defaultWatchTimeout: ClosedRange<Duration> = .seconds(1800) ... .seconds(3600),
         version: String = "v1.32.4",
         legacyGoneReason: Bool = false,
+        watchListByDefault: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() },
         clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "kubesim")
@@ -62,6 +67,7 @@ public struct SimulatorConfiguration: Sendable {
         self.defaultWatchTimeout = defaultWatchTimeout
         self.version = version
         self.legacyGoneReason = legacyGoneReason
+        self.watchListByDefault = watchListByDefault
         self.now = now
         self.clock = clock
         self.logger = logger

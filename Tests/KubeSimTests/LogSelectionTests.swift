@@ -61,3 +61,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LogRetentionTests {
+    @Test func onlyTheCurrentAndPreviousInstancesAreKept() {
+        let logs = LogStore(now: { Date() })
+        for id in ["c1", "c2", "c3"] {
+            logs.append(namespace: "ns", pod: "p", container: "app", containerID: id, text: "\(id)\n")
+        }
+        #expect(logs.lines(containerID: "c1").isEmpty)
+        #expect(logs.lines(containerID: "c2").map(\.text) == [Array("c2\n".utf8)])
+        #expect(logs.lines(containerID: "c3").map(\.text) == [Array("c3\n".utf8)])
+    }
+
+    @Test func partialLinesAreContinued() {
+        let logs = LogStore(now: { Date() })
+        logs.append(namespace: "ns", pod: "p", container: "app", containerID: "c", text: "hel")
+        logs.append(namespace: "ns", pod: "p", container: "app", containerID: "c", text: "lo\nworld")
+        #expect(logs.lines(containerID: "c").map { String(decoding: $0.text, as: UTF8.self) } == ["hello\n", "world"])
+    }
+}

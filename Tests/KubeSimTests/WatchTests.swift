@@ -277,3 +277,15 @@ extension JSONValue {
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct WatchListDefaultTests {
+    @Test func newerServersEndTheInitialBurstWithABookmark() async throws {
+        try await withTestSimulator(SimulatorConfiguration(watchListByDefault: true)) { simulator, client in
+            try simulator.create(.pods, namespace: "default", TestObjects.pod("a"))
+            var reader = try await client.watch("/api/v1/pods?watch=1&allowWatchBookmarks=true")
+            #expect(try await reader.next()?["type"] == "ADDED")
+            let bookmark = try #require(try await reader.next())
+            #expect(bookmark[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]] == "true")
+        }
+    }
+}

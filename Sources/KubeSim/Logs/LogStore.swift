@@ -23,6 +23,9 @@ final class LogStore: Sendable {
 
     private struct State {
         var instances: [String: Instance] = [:]
+        /// Container instances per `<namespace>/<pod>/<container>`, oldest first. The kubelet
+        /// keeps the current and the previous instance's logs; older ones are dropped here too.
+        var instancesByContainer: [String: [String]] = [:]
         var followers: [Int: Follower] = [:]
         var nextFollowerID = 1
     }
@@ -41,6 +44,13 @@ final class LogStore: Sendable {
     func append(namespace: String, pod: String, container: String, containerID: String, text: String) {
         let time = now()
         state.withLock { state in
+            if state.instances[containerID] == nil {
+                let containerKey = "\(namespace)/\(pod)/\(container)"
+                var ids = state.instancesByContainer[containerKey] ?? []
+                ids.append(containerID)
+                while ids.count > 2 { state.instances[ids.removeFirst()] = nil }
+                state.instancesByContainer[containerKey] = ids
+            }
             var instance = state.instances[containerID] ?? Instance()
             var newLines: [LogLine] = []
             var bytes = Array(text.utf8)[...]

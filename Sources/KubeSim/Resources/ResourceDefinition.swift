@@ -5,7 +5,7 @@ import KubeJSON
 /// Built-in resources come from `ResourceRegistry.builtIn`; a CustomResourceDefinition adds one at
 /// run time. Everything path- and discovery-related is derived from this table so the two never
 /// disagree.
-public struct ResourceDefinition: Sendable, Hashable {
+struct ResourceDefinition: Sendable, Hashable {
     public var group: String
     public var version: String
     /// Plural, lower case: the URL segment (`pods`).

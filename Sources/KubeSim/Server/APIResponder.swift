@@ -15,7 +15,7 @@ struct APIResponder: HTTPResponder {
             headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) }))
         if let failure = simulator.faults.takeFailure() { return Self.reply(to: failure) }
         let route = APIRoute(path: request.uri.path)
-        if case .health(let name) = route { return HTTPReply.text(Array((name == "healthz" ? "ok" : "ok").utf8)) }
+        if case .health = route { return HTTPReply.text(Array("ok".utf8)) }
         let authenticator = Authenticator(mode: simulator.configuration.auth, defaultUser: simulator.configuration.userName)
         guard let user = await authenticator.authenticate(request, channel: context.channel) else {
             return HTTPReply.status(.unauthorized)
@@ -38,6 +38,13 @@ struct APIResponder: HTTPResponder {
         case .resource(let path):
             return try await ResourceRequestHandler(simulator: simulator, user: user)
                 .handle(path, request: request, context: context)
+        case .openAPIV2:
+            let version = simulator.configuration.version
+            if (request.headers[.accept] ?? "").contains("protobuf") {
+                return Response(status: .ok, headers: HTTPReply.headers(contentType: OpenAPIV2Document.protobufMediaType),
+                                body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIV2Document.protobuf(version: version))))
+            }
+            return HTTPReply.json(Array(OpenAPIV2Document.json(version: version).utf8))
         case .openAPIIndex:
             return HTTPReply.json(OpenAPIDocuments.index(simulator.registry))
         case .openAPI(let group, let version):

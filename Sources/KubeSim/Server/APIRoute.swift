@@ -9,6 +9,8 @@ enum APIRoute: Equatable, Sendable {
     case resource(ResourcePath)
     /// `/openapi/v3` and `/openapi/v3/api/v1`, `/openapi/v3/apis/<g>/<v>`.
     case openAPIIndex
+    /// `/openapi/v2` (or the legacy `/swagger-2.0.0.pb-v1`).
+    case openAPIV2
     case openAPI(group: String, version: String)
     case notFound
 
@@ -28,6 +30,8 @@ enum APIRoute: Equatable, Sendable {
         switch segments.first ?? "" {
         case "version" where segments.count == 1: self = .version
         case "healthz", "livez", "readyz": self = .health(segments[0])
+        case "openapi" where segments.count == 2 && segments[1] == "v2": self = .openAPIV2
+        case "swagger-2.0.0.pb-v1" where segments.count == 1: self = .openAPIV2
         case "openapi" where segments.count >= 2 && segments[1] == "v3":
             let rest = Array(segments.dropFirst(2))
             if rest.isEmpty {

@@ -12,12 +12,14 @@ extension ResourceRequestHandler {
         try ListOptionsParser.validateMatch(query, isWatch: true)
         let selectors = try ListOptionsParser.selectors(definition, query: query, pathName: path.name, simulator: simulator)
         let requestedRV = try ListOptionsParser.resourceVersion(query["resourceVersion"])
+        let rvText = query["resourceVersion"] ?? ""
         let sendInitialEvents = query.bool("sendInitialEvents")
+            || (simulator.configuration.watchListByDefault && !query.has("sendInitialEvents") && (rvText.isEmpty || rvText == "0"))
         let allowBookmarks = query.bool("allowWatchBookmarks")
         let configuration = simulator.configuration
         let timeout: Duration
         if let seconds = query["timeoutSeconds"].flatMap({ Int64($0) }), seconds > 0 {
-            timeout = .seconds(seconds)
+            timeout = .seconds(min(seconds, 366 * 86_400))  // far beyond any real use; keeps clock math in range
         } else {
             let range = configuration.defaultWatchTimeout
             let spread = (range.upperBound - range.lowerBound).seconds

@@ -21,7 +21,10 @@ struct ResourceRequestHandler: Sendable {
         }
         let query = QueryParameters(request.uri.query)
         let format = ResponseFormat(accept: request.headers[.accept], allowTable: true)
-        if format == .notAcceptable { return HTTPReply.status(.notAcceptable(ResponseFormat.accepted)) }
+        // Logs are text/plain whatever the client accepts.
+        if format == .notAcceptable, path.subresource != "log" {
+            return HTTPReply.status(.notAcceptable(ResponseFormat.accepted))
+        }
         let verb: String
         switch request.method {
         case .get, .head:

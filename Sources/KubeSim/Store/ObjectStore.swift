@@ -9,15 +9,46 @@ import Synchronization
 final class ObjectStore: Sendable {
     struct Table: Sendable {
         var objects: [ObjectKey: StoredObject] = [:]
-        /// Rebuilt lazily after inserts and deletes; lists page through it.
-        var sortedKeys: [ObjectKey]?
+        /// Keys in order as of the last merge; may still hold keys deleted since.
+        private var sortedKeys: [ObjectKey] = []
+        /// Keys inserted since the last merge, unsorted. Merging them in (O(n)) instead of
+        /// re-sorting everything keeps lists cheap while pods churn.
+        private var pendingKeys: [ObjectKey] = []
+        private var hasRemovals = false
         let fields: SelectableFields
 
+        init(fields: SelectableFields) { self.fields = fields }
+
+        mutating func noteInserted(_ key: ObjectKey) {
+            pendingKeys.append(key)
+            // Bound the pending list even if nobody lists this resource.
+            if pendingKeys.count > max(4096, objects.count) { _ = keysInOrder() }
+        }
+
+        mutating func noteRemoved() { hasRemovals = true }
+
         mutating func keysInOrder() -> [ObjectKey] {
-            if let sortedKeys { return sortedKeys }
-            let keys = objects.keys.sorted()
-            sortedKeys = keys
-            return keys
+            if pendingKeys.isEmpty && !hasRemovals { return sortedKeys }
+            let added = pendingKeys.sorted()
+            var merged: [ObjectKey] = []
+            merged.reserveCapacity(objects.count)
+            var i = 0
+            var j = 0
+            while i < sortedKeys.count || j < added.count {
+                let key: ObjectKey
+                if j >= added.count || (i < sortedKeys.count && sortedKeys[i] <= added[j]) {
+                    key = sortedKeys[i]
+                    i += 1
+                } else {
+                    key = added[j]
+                    j += 1
+                }
+                if objects[key] != nil, merged.last != key { merged.append(key) }
+            }
+            sortedKeys = merged
+            pendingKeys = []
+            hasRemovals = false
+            return merged
         }
     }
 
@@ -41,7 +72,7 @@ final class ObjectStore: Sendable {
     init(historyWindow: Int, watchBufferSize: Int, continueTokenLifetime: Duration,
          initialResourceVersion: Int64 = 1, now: @escaping @Sendable () -> Date) {
         state = Mutex(State(currentResourceVersion: initialResourceVersion, history: EventHistory(capacity: historyWindow)))
-        self.watchBufferSize = watchBufferSize
+        self.watchBufferSize = max(1, watchBufferSize)
         self.continueTokenLifetime = continueTokenLifetime
         self.now = now
     }
@@ -94,19 +125,18 @@ final class ObjectStore: Sendable {
             case (nil, nil):
                 return .absent
             case (let old?, nil):
-                guard let lastState = try? old.parsed() else { throw APIStatus.internalError("stored object is not valid JSON") }
-                let deleted = StoredObject(object: lastState, key: key, resourceVersion: rv, fieldsOf: table.fields)
+                let deleted = old.withResourceVersion(rv)
                 table.objects[key] = nil
-                table.sortedKeys = nil
+                table.noteRemoved()
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: .deleted, object: deleted, previous: old)
             case (let old, let new?):
-                if let old {
-                    let sameRV = StoredObject(object: new, key: key, resourceVersion: old.resourceVersion, fieldsOf: table.fields)
-                    if sameRV.bytes == old.bytes { return .unchanged(old) }
-                }
-                let stored = StoredObject(object: new, key: key, resourceVersion: rv, fieldsOf: table.fields)
-                if old == nil { table.sortedKeys = nil }
+                // Serialise once with the old RV: equal bytes mean a no-op write (no new RV, no event).
+                let candidate = StoredObject(object: new, key: key, resourceVersion: old?.resourceVersion ?? rv,
+                                             fieldsOf: table.fields)
+                if let old, candidate.bytes == old.bytes { return .unchanged(old) }
+                let stored = old == nil ? candidate : candidate.withResourceVersion(rv)
                 table.objects[key] = stored
+                if old == nil { table.noteInserted(key) }
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: old == nil ? .added : .modified,
                                      object: stored, previous: old)
             }

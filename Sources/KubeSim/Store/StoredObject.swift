@@ -56,21 +56,37 @@ struct StoredObject: Sendable {
 }
 
 extension StoredObject {
-    /// The same content with another `metadata.resourceVersion` (for DELETED events).
+    /// The same content with another `metadata.resourceVersion` (DELETED events, new writes).
+    ///
+    /// Rewrites the RV in the stored bytes instead of re-serialising: metadata is the first key
+    /// and the keys before its resourceVersion are plain strings, in which a quote is always
+    /// escaped, so the first `"resourceVersion":"` is the metadata field (checked: it must hold
+    /// the current RV, else the object is re-serialised).
     func withResourceVersion(_ resourceVersion: Int64) -> StoredObject {
-        guard let object = try? parsed() else { return self }
-        return StoredObject(copying: self, object: object, resourceVersion: resourceVersion)
+        let marker = Array("\"resourceVersion\":\"".utf8)
+        if let range = bytes.firstRange(of: marker),
+           let end = bytes[range.upperBound...].firstIndex(of: UInt8(ascii: "\"")),
+           bytes[range.upperBound..<end].elementsEqual(String(self.resourceVersion).utf8)
+        {
+            var rewritten = bytes
+            rewritten.replaceSubrange(range.upperBound..<end, with: Array(String(resourceVersion).utf8))
+            return StoredObject(key: key, bytes: rewritten, resourceVersion: resourceVersion, uid: uid, labels: labels,
+                                fields: fields)
+        }
+        guard var object = try? parsed() else { return self }
+        object[path: ["metadata", "resourceVersion"]] = .string(String(resourceVersion))
+        object = ObjectShape.normalized(object)
+        return StoredObject(key: key, bytes: object.serialized(), resourceVersion: resourceVersion, uid: uid,
+                            labels: labels, fields: fields)
     }
 
-    private init(copying original: StoredObject, object: JSONValue, resourceVersion: Int64) {
-        var updated = object
-        updated[path: ["metadata", "resourceVersion"]] = .string(String(resourceVersion))
-        updated = ObjectShape.normalized(updated)
-        self.key = original.key
-        self.bytes = updated.serialized()
+    private init(key: ObjectKey, bytes: [UInt8], resourceVersion: Int64, uid: String, labels: [String: String],
+                 fields: [String: String]) {
+        self.key = key
+        self.bytes = bytes
         self.resourceVersion = resourceVersion
-        self.uid = original.uid
-        self.labels = original.labels
-        self.fields = original.fields
+        self.uid = uid
+        self.labels = labels
+        self.fields = fields
     }
 }
