@@ -8,7 +8,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct DiscoveryTests {
     private func reference(_ file: String) throws -> JSONValue {
-        try JSONValue(parsing: try Data(contentsOf: URL(fileURLWithPath: "/work/shared/k8s-api/discovery/\(file)")))
+        try JSONValue(parsing: try Data(contentsOf: Fixtures.directory.appendingPathComponent("discovery/\(file)")))
     }
 
     /// Every resource we serve appears exactly as in the reference document (key order aside).

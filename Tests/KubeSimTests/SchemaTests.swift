@@ -56,8 +56,8 @@ import Testing
 
     @Test func eventsV1IsAConvertedViewOfCoreEvents() async throws {
         try await withTestSimulator { simulator, client in
-            let core = try JSONValue(parsing: try Data(contentsOf: URL(fileURLWithPath: "/work/shared/k8s-api/examples/event-core-v1-backoff-crashloop-kind.json")))
-            let expected = try JSONValue(parsing: try Data(contentsOf: URL(fileURLWithPath: "/work/shared/k8s-api/examples/event-events-k8s-io-v1-backoff-crashloop-kind.json")))
+            let core = try JSONValue(parsing: try Data(contentsOf: Fixtures.directory.appendingPathComponent("event-core-v1-backoff-crashloop-kind.json")))
+            let expected = try JSONValue(parsing: try Data(contentsOf: Fixtures.directory.appendingPathComponent("event-events-k8s-io-v1-backoff-crashloop-kind.json")))
             try simulator.apply([.apply(.events, core)])
             let name = core[path: ["metadata", "name"]]?.stringValue ?? ""
             var served = try await client.get("/apis/events.k8s.io/v1/namespaces/default/events/\(name)").json()

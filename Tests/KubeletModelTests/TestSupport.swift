@@ -61,7 +61,7 @@ extension JSONValue {
     var waitingMessage: String? { self[path: ["state", "waiting", "message"]]?.stringValue }
 }
 
-/// The fixture files committed beside the client tests (same files as /work/shared/k8s-api/examples).
+/// The fixture files committed beside the client tests (copies of the shared k8s-api examples).
 func fixture(_ name: String) throws -> JSONValue {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("KubeAPITests/Fixtures/\(name)")

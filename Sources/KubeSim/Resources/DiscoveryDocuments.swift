@@ -1,7 +1,7 @@
 import KubeJSON
 
 /// Legacy (unaggregated) discovery documents generated from the resource registry, in the shapes
-/// of /work/shared/k8s-api/discovery (PROTOCOL.md §13.1).
+/// of the real discovery documents in Tests/KubeAPITests/Fixtures/discovery (PROTOCOL.md §13.1).
 enum DiscoveryDocuments {
     static func coreVersions(serverAddress: String) -> JSONValue {
         ["kind": "APIVersions", "versions": ["v1"],
