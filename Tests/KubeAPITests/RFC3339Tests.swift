@@ -1,3 +1,4 @@
+import KubeJSON
 import Foundation
 import Testing
 

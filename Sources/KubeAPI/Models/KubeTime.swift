@@ -1,3 +1,4 @@
+import KubeJSON
 import Foundation
 
 /// A `metav1.Time`: RFC 3339 with whole seconds on the wire (`2006-01-02T15:04:05Z`).

@@ -1,3 +1,4 @@
+import KubeJSON
 import Foundation
 
 /// A `metav1.MicroTime` (events, leases): RFC 3339 with six fractional digits on the wire

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Parses and formats the RFC 3339 timestamps Kubernetes uses, without a shared formatter:
-/// pod lists carry hundreds of thousands of them, and `DateFormatter` is neither fast nor `Sendable`.
-enum RFC3339 {
+/// Parses and formats the RFC 3339 timestamps Kubernetes uses (`metav1.Time` in seconds,
+/// `metav1.MicroTime` with six digits, log prefixes with nine), without a shared formatter: pod
+/// lists carry hundreds of thousands of them, and `DateFormatter` is neither fast nor `Sendable`.
+public enum RFC3339 {
     /// Parses `2006-01-02T15:04:05Z`, with optional fractional seconds and a numeric offset.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20 else { return nil }
         var index = 0
         func digits(_ count: Int) -> Int? {
@@ -69,31 +70,59 @@ enum RFC3339 {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    /// Formats in UTC with `fractionalDigits` digits after the second (0 for `Time`, 6 for `MicroTime`).
-    static func format(_ date: Date, fractionalDigits: Int) -> String {
+    /// Formats in UTC with `fractionalDigits` digits after the second (0 for `Time`, 6 for
+    /// `MicroTime`, 9 for log timestamps). The fraction is rounded, so a parsed time formats back
+    /// to the same text despite binary floating point.
+    public static func format(_ date: Date, fractionalDigits: Int = 0) -> String {
         let interval = date.timeIntervalSince1970
-        var wholeSeconds = Int(interval.rounded(.down))
-        var fraction = 0
+        var seconds = Int64(interval.rounded(.down))
+        var fraction: Int64 = 0
         if fractionalDigits > 0 {
-            let scale = Int(pow(10.0, Double(fractionalDigits)))
-            fraction = Int(((interval - Double(wholeSeconds)) * Double(scale)).rounded())
+            var scale: Int64 = 1
+            for _ in 0..<fractionalDigits { scale *= 10 }
+            fraction = Int64(((interval - Double(seconds)) * Double(scale)).rounded())
             if fraction >= scale {
                 fraction -= scale
-                wholeSeconds += 1
+                seconds += 1
             }
         }
-        let days = Int((Double(wholeSeconds) / 86_400).rounded(.down))
-        let secondOfDay = wholeSeconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-        text += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fractionalDigits > 0 { text += "." + pad(fraction, fractionalDigits) }
-        return text + "Z"
+        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // Civil-from-days (Howard Hinnant's algorithm), valid for the proleptic Gregorian calendar.
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var text = ""
+        text.reserveCapacity(21 + fractionalDigits)
+        append(year, width: 4, to: &text)
+        text.append("-")
+        append(month, width: 2, to: &text)
+        text.append("-")
+        append(day, width: 2, to: &text)
+        text.append("T")
+        append(secondOfDay / 3600, width: 2, to: &text)
+        text.append(":")
+        append(secondOfDay / 60 % 60, width: 2, to: &text)
+        text.append(":")
+        append(secondOfDay % 60, width: 2, to: &text)
+        if fractionalDigits > 0 {
+            text.append(".")
+            append(fraction, width: fractionalDigits, to: &text)
+        }
+        text.append("Z")
+        return text
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
+    private static func append(_ value: Int64, width: Int, to text: inout String) {
         let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
+        text.append(digits)
     }
 
     // Proleptic Gregorian calendar arithmetic (the "days from civil" algorithm).
@@ -104,17 +133,5 @@ enum RFC3339 {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSinceEpoch days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
