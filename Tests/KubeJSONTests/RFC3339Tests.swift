@@ -16,6 +16,7 @@ import Testing
     @Test func parsesWhatServersWrite() throws {
         #expect(RFC3339.parse("2023-07-04T21:58:48Z") == Date(timeIntervalSince1970: 1_688_507_928))
         #expect(RFC3339.parse("2023-07-04T23:58:48+02:00") == Date(timeIntervalSince1970: 1_688_507_928))
+        #expect(RFC3339.parse("2025-02-27T06:36:22Z") == Date(timeIntervalSince1970: 1_740_638_182))
         let micro = try #require(RFC3339.parse("2023-07-04T21:58:48.065888Z"))
         #expect(RFC3339.format(micro, fractionalDigits: 6) == "2023-07-04T21:58:48.065888Z")
     }
