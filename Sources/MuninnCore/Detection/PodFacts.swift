@@ -1,0 +1,56 @@
+import Foundation
+import KubeAPI
+
+/// The facts of one pod update that every rule needs, derived once per event.
+struct PodFacts: Sendable {
+    var key: ObjectKey
+    var uid: String
+    var node: String?
+    var owner: OwnerReference?
+    /// `deletionTimestamp` is set: the pod is going away on purpose.
+    var deleting: Bool
+    var phase: String?
+    /// Pod-level failure reason (phase Failed with `status.reason`, e.g. Evicted): its kills are not container crashes.
+    var failureReason: String?
+    var failureMessage: String?
+    /// Every regular container has terminated: sidecars are being stopped because the pod is done.
+    var regularContainersFinished: Bool
+    var sidecarNames: Set<String>
+    var specImages: [String: String]
+
+    init(_ pod: Pod) {
+        key = pod.objectKey
+        uid = pod.metadata.uid ?? ""
+        node = pod.spec.nodeName
+        owner = pod.metadata.ownerReferences.first { $0.controller == true } ?? pod.metadata.ownerReferences.first
+        deleting = pod.metadata.deletionTimestamp != nil
+        phase = pod.status.phase
+        if pod.status.phase == "Failed", let reason = pod.status.reason, !reason.isEmpty {
+            failureReason = reason
+            failureMessage = pod.status.message
+        }
+        let regular = pod.status.containerStatuses
+        regularContainersFinished = !regular.isEmpty && regular.allSatisfy { $0.state.terminatedDetails != nil }
+        sidecarNames = Set(pod.spec.initContainers.filter(\.isSidecar).map(\.name))
+        var images: [String: String] = [:]
+        for container in pod.spec.containers + pod.spec.initContainers + pod.spec.ephemeralContainers {
+            if let image = container.image, images[container.name] == nil { images[container.name] = image }
+        }
+        specImages = images
+    }
+
+    func role(of group: ContainerMemory.Group, name: String) -> Incident.Role {
+        switch group {
+        case .regular: .regular
+        case .`init`: sidecarNames.contains(name) ? .sidecar : .`init`
+        case .ephemeral: .ephemeral
+        }
+    }
+
+    /// An incident about this pod with the pod fields filled in.
+    func incident(_ kind: Incident.Kind, identity: String, now: Date) -> Incident {
+        Incident(
+            kind: kind, namespace: key.namespace, podName: key.name, podUID: uid, node: node, owner: owner, identity: identity,
+            observedAt: now)
+    }
+}
