@@ -200,8 +200,10 @@ import Testing
         let startError = detector.feed([try P.fixture("pod-starterror-failed-eks-fargate")])
         #expect(startError.map(\.kind) == [.containerTerminated])
         #expect(startError.first?.reason == "StartError" && startError.first?.exitCode == 128 && startError.first?.owner?.kind == "Job")
-        // A healthy pod with a sidecar and a completed init container: nothing.
+        // Healthy pods with a sidecar and completed init containers: nothing, and nothing to remember.
+        let remembered = detector.rememberedPodCount
         #expect(detector.feed([try P.fixture("pod-sidecar-init-running-kind"), try P.fixture("pod-benchmark-exemplar-upstream")]).isEmpty)
+        #expect(detector.rememberedPodCount == remembered)
         // Everything again: nothing new.
         let again = ["pod-oomkilled-crashloopbackoff-kind", "pod-crashloopbackoff-aks", "pod-starterror-failed-eks-fargate"]
         #expect(detector.feed(try again.map(P.fixture)).isEmpty)

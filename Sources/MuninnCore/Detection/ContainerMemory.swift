@@ -10,7 +10,8 @@ struct ContainerMemory: Sendable, Equatable {
     var name: String
     /// The restart count that the reported (or baselined) terminations account for: the base of `restartsSeen`.
     var accountedRestarts: Int = 0
-    /// Fingerprints of the two most recent termination instances seen. Two, because one status can show two
+    /// Fingerprints of the two most recent failed termination instances seen (clean exits are never reported,
+    /// so never remembered). Two, because one status can show two
     /// (`lastState.terminated` and `state.terminated`), and seeing either again must not repeat it.
     var latestTermination: UInt64?
     var earlierTermination: UInt64?

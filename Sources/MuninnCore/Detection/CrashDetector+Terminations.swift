@@ -34,6 +34,9 @@ extension CrashDetector {
         _ details: ContainerState.Terminated, attempt: Int, isCurrent: Bool, status: ContainerStatus, role: Incident.Role,
         facts: PodFacts, memory: inout ContainerMemory, now: Date, into incidents: inout [Incident]
     ) {
+        // A clean exit is never reported, so it need not be remembered: every pod with a completed init
+        // container would otherwise cost memory. Its restarts are still counted through restartCount.
+        guard Self.isFailure(details) else { return }
         let instance = Self.instanceKey(details, attempt: attempt)
         let fingerprint = InstanceFingerprint.of(instance)
         guard !memory.knows(fingerprint) else { return }
@@ -51,11 +54,11 @@ extension CrashDetector {
             memory.accountedRestarts = max(memory.accountedRestarts, restartCount)
         }
 
-        guard Self.isFailure(details), !suppressesTermination(of: role, facts: facts) else { return }
+        guard !suppressesTermination(of: role, facts: facts) else { return }
         var incident = facts.incident(.containerTerminated, identity: "\(facts.uid)/\(status.name)/\(instance)", now: now)
         incident.container = status.name
         incident.role = role
-        incident.image = status.image ?? facts.specImages[status.name]
+        incident.image = status.image ?? facts.specImage(of: status.name)
         incident.reason = details.reason
         incident.message = details.message
         incident.exitCode = details.exitCode
@@ -84,7 +87,7 @@ extension CrashDetector {
         var incident = facts.incident(.containerTerminated, identity: "\(facts.uid)/\(status.name)/\(instance)", now: now)
         incident.container = status.name
         incident.role = role
-        incident.image = status.image ?? facts.specImages[status.name]
+        incident.image = status.image ?? facts.specImage(of: status.name)
         incident.message = "The restart count rose from \(previous) to \(restartCount), but the status carries no termination record."
         incident.restartCount = restartCount
         incident.restartsSeen = restartsSeen

@@ -26,7 +26,7 @@ extension CrashDetector {
             var incident = facts.incident(.cannotStart, identity: "\(facts.uid)/\(status.name)/cannotStart:\(restartCount):\(family)", now: now)
             incident.container = status.name
             incident.role = role
-            incident.image = status.image ?? facts.specImages[status.name]
+            incident.image = status.image ?? facts.specImage(of: status.name)
             incident.reason = reason
             incident.message = message
             incident.restartCount = restartCount
@@ -41,7 +41,7 @@ extension CrashDetector {
             var incident = facts.incident(.runningAgain, identity: "\(facts.uid)/\(status.name)/runningAgain:\(restartCount):\(episode)", now: now)
             incident.container = status.name
             incident.role = role
-            incident.image = status.image ?? facts.specImages[status.name]
+            incident.image = status.image ?? facts.specImage(of: status.name)
             incident.reason = families.first
             incident.message = "Running and ready again after \(families.joined(separator: ", "))."
             incident.restartCount = restartCount

@@ -15,8 +15,8 @@ struct PodFacts: Sendable {
     var failureMessage: String?
     /// Every regular container has terminated: sidecars are being stopped because the pod is done.
     var regularContainersFinished: Bool
-    var sidecarNames: Set<String>
-    var specImages: [String: String]
+    /// Kept for the rare look-ups (sidecar marker, image) instead of indexing it on every event.
+    var spec: PodSpec
 
     init(_ pod: Pod) {
         key = pod.objectKey
@@ -31,20 +31,20 @@ struct PodFacts: Sendable {
         }
         let regular = pod.status.containerStatuses
         regularContainersFinished = !regular.isEmpty && regular.allSatisfy { $0.state.terminatedDetails != nil }
-        sidecarNames = Set(pod.spec.initContainers.filter(\.isSidecar).map(\.name))
-        var images: [String: String] = [:]
-        for container in pod.spec.containers + pod.spec.initContainers + pod.spec.ephemeralContainers {
-            if let image = container.image, images[container.name] == nil { images[container.name] = image }
-        }
-        specImages = images
+        spec = pod.spec
     }
 
     func role(of group: ContainerMemory.Group, name: String) -> Incident.Role {
         switch group {
         case .regular: .regular
-        case .`init`: sidecarNames.contains(name) ? .sidecar : .`init`
+        case .`init`: spec.initContainers.contains { $0.name == name && $0.isSidecar } ? .sidecar : .`init`
         case .ephemeral: .ephemeral
         }
+    }
+
+    /// The image a status lacks, from the spec.
+    func specImage(of name: String) -> String? {
+        (spec.containers + spec.initContainers + spec.ephemeralContainers).first { $0.name == name }?.image
     }
 
     /// An incident about this pod with the pod fields filled in.
