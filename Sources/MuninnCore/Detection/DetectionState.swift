@@ -1,7 +1,7 @@
 /// The detector's memory as a small `Codable` snapshot, so a restart of Muninn neither repeats reported
 /// incidents nor misses what happened while it was down.
 ///
-/// Only pods with something remembered appear: per container the fingerprints of the last two termination
+/// Only pods with something remembered appear: per container the fingerprints of the last two failed termination
 /// instances seen (16 hex digits, a stable FNV-1a hash of the instance key), the restart count they account for
 /// and the open waiting episode; per pod whether a not-ready or failure incident was reported. Persist it only
 /// after the incidents returned before the export are durably queued, or they can be lost.

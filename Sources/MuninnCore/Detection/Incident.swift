@@ -5,7 +5,7 @@ import KubeAPI
 ///
 /// A value with everything the detector knows from pod status; enrichment (logs, events, node conditions,
 /// owning workload) happens later, off the watch loop. Fields that do not apply to a kind are `nil`.
-public struct Incident: Sendable, Hashable {
+public struct Incident: Sendable, Hashable, Codable {
     public var kind: Kind
     public var namespace: String
     public var podName: String
