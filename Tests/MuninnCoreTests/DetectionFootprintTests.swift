@@ -25,6 +25,6 @@ import Testing
         #expect(detector.unreadyPodCount == count / 100)
         let state = detector.exportState()
         #expect(state.pods.count == count / 100)
-        #expect(try JSONEncoder().encode(state).count < 200 * count / 100)
+        #expect(try JSONEncoder().encode(state).count < 300 * count / 100)
     }
 }

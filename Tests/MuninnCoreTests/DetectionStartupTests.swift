@@ -35,6 +35,29 @@ import Testing
         #expect(next.first?.restartsSeen == 1 && next.first?.seenLate == false)
     }
 
+    /// Recoveries are for problems that were announced: the end of a silently baselined one is not news,
+    /// neither in the same process nor after a restart.
+    @Test(arguments: [false, true])
+    func theEndOfABaselinedProblemIsNoRecovery(restart: Bool) throws {
+        let configuration = CrashDetector.Configuration(notReadyThreshold: 60, reportRecovery: true)
+        var detector = CrashDetector(configuration: configuration)
+        let stuck = try P.pod(
+            conditions: [P.readyCondition("False", reason: "ContainersNotReady")], statuses: [P.status(state: P.waiting("ImagePullBackOff"))])
+        #expect(detector.observe(.added(stuck), now: P.t0.addingTimeInterval(600)).isEmpty)
+        _ = detector.observe(.synced, now: P.t0)
+        if restart {
+            detector = CrashDetector(configuration: configuration, restoring: detector.exportState())
+            #expect(detector.observe(.added(stuck), now: P.t0.addingTimeInterval(700)).isEmpty)
+            _ = detector.observe(.synced, now: P.t0)
+        }
+        let fine = try P.pod(conditions: [P.readyCondition("True", since: 800)], statuses: [P.status(ready: true)])
+        #expect(detector.observe(.modified(fine), now: P.t0.addingTimeInterval(800)).isEmpty)
+        // The next problem is announced, and so is its end.
+        let again = try P.pod(conditions: [P.readyCondition("False", reason: "ContainersNotReady", since: 900)], statuses: [P.status(ready: false)])
+        #expect(detector.observe(.modified(again), now: P.t0.addingTimeInterval(1000)).map(\.kind) == [.notReady])
+        #expect(detector.observe(.modified(fine), now: P.t0.addingTimeInterval(1100)).map(\.kind) == [.readyAgain])
+    }
+
     @Test func reportExistingOnStartReportsThemAsSeenLate() throws {
         var detector = CrashDetector(configuration: CrashDetector.Configuration(reportExistingOnStart: true))
         let incidents = detector.observe(.added(try crashLooping(restarts: 5, last: oomFive)), now: P.t0)

@@ -18,6 +18,8 @@ struct ContainerMemory: Sendable, Equatable {
     /// Waiting-reason families already reported in the current waiting stretch (cleared when the container
     /// runs and is ready, or terminates). Usually empty or one entry.
     var waitingFamilies: [String] = []
+    /// The open episode was part of the first start's silent baseline: its end is no "recovery" to announce.
+    var waitingBaselined = false
 
     /// More families than this in one stretch is hostile input; stop remembering (and reporting) new ones.
     static let maximumWaitingFamilies = 8
@@ -29,6 +31,11 @@ struct ContainerMemory: Sendable, Equatable {
 
     var isEmpty: Bool {
         accountedRestarts == 0 && latestTermination == nil && earlierTermination == nil && waitingFamilies.isEmpty
+    }
+
+    mutating func endWaitingStretch() {
+        waitingFamilies = []
+        waitingBaselined = false
     }
 
     func knows(_ fingerprint: UInt64) -> Bool {

@@ -37,8 +37,10 @@ extension CrashDetector {
         guard let unready else {
             let watch = notReady.removeValue(forKey: facts.key)
             guard memory.notReadyReported else { return }
+            let announced = !memory.notReadyBaselined
             memory.notReadyReported = false
-            guard configuration.reportRecovery, ready?.status == "True" else { return }
+            memory.notReadyBaselined = false
+            guard configuration.reportRecovery, announced, ready?.status == "True" else { return }
             var incident = facts.incident(
                 .readyAgain, identity: "\(facts.uid)/readyAgain:\(ready?.lastTransitionTime?.description ?? KubeTime(now).description)", now: now)
             incident.reason = ready?.reason

@@ -6,6 +6,7 @@ extension CrashDetector {
         let records = pods.sorted { $0.key < $1.key }.map { key, memory in
             DetectionState.PodRecord(
                 namespace: key.namespace, name: key.name, uid: memory.uid, notReadyReported: memory.notReadyReported,
+                notReadyBaselined: memory.notReadyBaselined,
                 failureReported: memory.failureReported, containers: memory.containers.map(Self.record))
         }
         return DetectionState(pods: records)
@@ -15,7 +16,7 @@ extension CrashDetector {
         DetectionState.ContainerRecord(
             list: listName(memory.group), name: memory.name, restartCount: memory.accountedRestarts,
             terminations: [memory.earlierTermination, memory.latestTermination].compactMap { $0.map(InstanceFingerprint.hex) },
-            waiting: memory.waitingFamilies)
+            waiting: memory.waitingFamilies, waitingBaselined: memory.waitingBaselined)
     }
 
     /// Restored entries stay unconfirmed until the first list shows their pod. Unreadable entries (unknown
@@ -26,6 +27,7 @@ extension CrashDetector {
             var memory = PodMemory(uid: record.uid)
             memory.confirmed = false
             memory.notReadyReported = record.notReadyReported
+            memory.notReadyBaselined = record.notReadyBaselined
             memory.failureReported = record.failureReported
             for container in record.containers {
                 guard let group = group(named: container.list), memory.index(of: group, container.name) == nil else { continue }
@@ -35,6 +37,7 @@ extension CrashDetector {
                     restored.remember(fingerprint)
                 }
                 restored.waitingFamilies = Array(container.waiting.prefix(ContainerMemory.maximumWaitingFamilies))
+                restored.waitingBaselined = container.waitingBaselined && !restored.waitingFamilies.isEmpty
                 if !restored.isEmpty { memory.containers.append(restored) }
             }
             pods[ObjectKey(namespace: record.namespace, name: record.name)] = memory

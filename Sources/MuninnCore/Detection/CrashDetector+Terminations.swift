@@ -41,7 +41,7 @@ extension CrashDetector {
         let fingerprint = InstanceFingerprint.of(instance)
         guard !memory.knows(fingerprint) else { return }
         memory.remember(fingerprint)
-        memory.waitingFamilies = []
+        memory.endWaitingStretch()
 
         let restartCount = max(0, status.restartCount)
         let restartsSeen: Int
@@ -81,7 +81,7 @@ extension CrashDetector {
         let restartsSeen = max(1, ClampedArithmetic.difference(restartCount, memory.accountedRestarts))
         let previous = memory.accountedRestarts
         memory.accountedRestarts = restartCount
-        memory.waitingFamilies = []
+        memory.endWaitingStretch()
         guard !suppressesTermination(of: role, facts: facts) else { return }
         let instance = "attempt-\(restartCount - 1)"
         var incident = facts.incident(.containerTerminated, identity: "\(facts.uid)/\(status.name)/\(instance)", now: now)

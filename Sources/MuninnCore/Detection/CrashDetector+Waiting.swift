@@ -34,8 +34,9 @@ extension CrashDetector {
         case .running:
             guard status.ready, !memory.waitingFamilies.isEmpty else { return }
             let families = memory.waitingFamilies
-            memory.waitingFamilies = []
-            guard configuration.reportRecovery, !facts.deleting else { return }
+            let announced = !memory.waitingBaselined
+            memory.endWaitingStretch()
+            guard configuration.reportRecovery, announced, !facts.deleting else { return }
             let restartCount = max(0, status.restartCount)
             let episode = families.joined(separator: "+")
             var incident = facts.incident(.runningAgain, identity: "\(facts.uid)/\(status.name)/runningAgain:\(restartCount):\(episode)", now: now)
@@ -48,7 +49,7 @@ extension CrashDetector {
             incident.containerID = Self.nonEmpty(status.containerID)
             incidents.append(incident)
         case .terminated:
-            memory.waitingFamilies = []
+            memory.endWaitingStretch()
         case .empty:
             return
         }

@@ -69,7 +69,9 @@ public struct CrashDetector: Sendable {
             case .restored:
                 return incidents.map(Self.markedLate)
             case .baseline:
-                return configuration.reportExistingOnStart ? incidents.map(Self.markedLate) : []
+                if configuration.reportExistingOnStart { return incidents.map(Self.markedLate) }
+                markBaselined(incidents)
+                return []
             }
         }
     }
@@ -87,6 +89,21 @@ public struct CrashDetector: Sendable {
             }
         }
         return incidents
+    }
+
+    /// Problems of the silent baseline are remembered as reported, so they are not reported later; marking
+    /// them keeps their end from being announced as a recovery of something never announced.
+    private mutating func markBaselined(_ incidents: [Incident]) {
+        for incident in incidents where incident.kind == .notReady || incident.kind == .cannotStart {
+            let key = ObjectKey(namespace: incident.namespace, name: incident.podName)
+            guard var memory = pods[key] else { continue }
+            if incident.kind == .notReady {
+                memory.notReadyBaselined = true
+            } else if let index = memory.containers.firstIndex(where: { $0.name == incident.container }) {
+                memory.containers[index].waitingBaselined = true
+            }
+            pods[key] = memory
+        }
     }
 
     private static func markedLate(_ incident: Incident) -> Incident {

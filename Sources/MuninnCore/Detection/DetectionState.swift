@@ -36,22 +36,26 @@ public struct DetectionState: Codable, Sendable, Hashable {
         public var name: String
         public var uid: String
         public var notReadyReported: Bool
+        /// The not-ready report was the first start's silent baseline (no recovery to announce).
+        public var notReadyBaselined: Bool
         public var failureReported: Bool
         public var containers: [ContainerRecord]
 
         public init(
-            namespace: String, name: String, uid: String, notReadyReported: Bool = false, failureReported: Bool = false,
+            namespace: String, name: String, uid: String, notReadyReported: Bool = false, notReadyBaselined: Bool = false,
+            failureReported: Bool = false,
             containers: [ContainerRecord] = []
         ) {
             self.namespace = namespace
             self.name = name
             self.uid = uid
             self.notReadyReported = notReadyReported
+            self.notReadyBaselined = notReadyBaselined
             self.failureReported = failureReported
             self.containers = containers
         }
 
-        private enum CodingKeys: String, CodingKey { case namespace, name, uid, notReadyReported, failureReported, containers }
+        private enum CodingKeys: String, CodingKey { case namespace, name, uid, notReadyReported, notReadyBaselined, failureReported, containers }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +63,7 @@ public struct DetectionState: Codable, Sendable, Hashable {
             name = try container.decode(String.self, forKey: .name)
             uid = try container.decodeIfPresent(String.self, forKey: .uid) ?? ""
             notReadyReported = try container.decodeIfPresent(Bool.self, forKey: .notReadyReported) ?? false
+            notReadyBaselined = try container.decodeIfPresent(Bool.self, forKey: .notReadyBaselined) ?? false
             failureReported = try container.decodeIfPresent(Bool.self, forKey: .failureReported) ?? false
             containers = try container.decodeIfPresent([ContainerRecord].self, forKey: .containers) ?? []
         }
@@ -69,6 +74,7 @@ public struct DetectionState: Codable, Sendable, Hashable {
             try container.encode(name, forKey: .name)
             try container.encode(uid, forKey: .uid)
             if notReadyReported { try container.encode(true, forKey: .notReadyReported) }
+            if notReadyBaselined { try container.encode(true, forKey: .notReadyBaselined) }
             if failureReported { try container.encode(true, forKey: .failureReported) }
             if !containers.isEmpty { try container.encode(containers, forKey: .containers) }
         }
@@ -81,17 +87,24 @@ public struct DetectionState: Codable, Sendable, Hashable {
         public var restartCount: Int
         /// Fingerprints of the last termination instances seen, oldest first.
         public var terminations: [String]
+        /// Reason families of the open waiting episode.
         public var waiting: [String]
+        /// The open episode was the first start's silent baseline (no recovery to announce).
+        public var waitingBaselined: Bool
 
-        public init(list: String, name: String, restartCount: Int = 0, terminations: [String] = [], waiting: [String] = []) {
+        public init(
+            list: String, name: String, restartCount: Int = 0, terminations: [String] = [], waiting: [String] = [],
+            waitingBaselined: Bool = false
+        ) {
             self.list = list
             self.name = name
             self.restartCount = restartCount
             self.terminations = terminations
             self.waiting = waiting
+            self.waitingBaselined = waitingBaselined
         }
 
-        private enum CodingKeys: String, CodingKey { case list, name, restartCount, terminations, waiting }
+        private enum CodingKeys: String, CodingKey { case list, name, restartCount, terminations, waiting, waitingBaselined }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -100,6 +113,7 @@ public struct DetectionState: Codable, Sendable, Hashable {
             restartCount = try container.decodeIfPresent(Int.self, forKey: .restartCount) ?? 0
             terminations = try container.decodeIfPresent([String].self, forKey: .terminations) ?? []
             waiting = try container.decodeIfPresent([String].self, forKey: .waiting) ?? []
+            waitingBaselined = try container.decodeIfPresent(Bool.self, forKey: .waitingBaselined) ?? false
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -109,6 +123,7 @@ public struct DetectionState: Codable, Sendable, Hashable {
             if restartCount != 0 { try container.encode(restartCount, forKey: .restartCount) }
             if !terminations.isEmpty { try container.encode(terminations, forKey: .terminations) }
             if !waiting.isEmpty { try container.encode(waiting, forKey: .waiting) }
+            if waitingBaselined { try container.encode(true, forKey: .waitingBaselined) }
         }
     }
 }
