@@ -133,10 +133,16 @@ import Testing
     @Test func sidecarsStoppedAfterTheMainContainersFinishedAreNotCrashes() throws {
         var detector = P.liveDetector()
         let pod = try P.pod(
-            phase: "Succeeded", sidecars: ["proxy"],
+            phase: "Succeeded", restartPolicy: "Never", sidecars: ["proxy"],
             initStatuses: [P.status("proxy", state: P.terminated(exitCode: 143, reason: "Error", id: "containerd://px"))],
             statuses: [P.status(state: P.terminated(exitCode: 0, reason: "Completed", id: "containerd://job"))])
         #expect(detector.feed([pod]).isEmpty)
+        // With restartPolicy Always the main container comes back: a sidecar crash meanwhile is a crash.
+        var always = P.liveDetector()
+        let crashed = try P.pod(
+            sidecars: ["proxy"], initStatuses: [P.status("proxy", state: P.terminated(exitCode: 2, reason: "Error", id: "containerd://px"))],
+            statuses: [P.status(state: P.terminated(exitCode: 1, reason: "Error", id: "containerd://web"))])
+        #expect(always.feed([crashed]).map(\.role) == [.sidecar, .regular])
     }
 
     struct ExitCase: Sendable, CustomTestStringConvertible {

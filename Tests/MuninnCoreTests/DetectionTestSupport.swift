@@ -38,7 +38,7 @@ enum DetectionPods {
 
     static func pod(
         name: String = "web-1", namespace: String = "shop", uid: String = "u-1", phase: String = "Running", reason: String? = nil,
-        message: String? = nil, deleting: Bool = false, conditions: [String] = [], sidecars: [String] = [],
+        message: String? = nil, deleting: Bool = false, restartPolicy: String = "Always", conditions: [String] = [], sidecars: [String] = [],
         initStatuses: [String] = [], statuses: [String] = [], ephemeralStatuses: [String] = []
     ) throws -> Pod {
         let deletion = deleting ? #","deletionTimestamp":"\#(time(30))""# : ""
@@ -52,7 +52,7 @@ enum DetectionPods {
         statusFields.append(#""ephemeralContainerStatuses":[\#(ephemeralStatuses.joined(separator: ","))]"#)
         let json = """
             {"metadata":{"name":"\(name)","namespace":"\(namespace)","uid":"\(uid)",\(owner)\(deletion)},
-             "spec":{"nodeName":"node-1","containers":[{"name":"web","image":"shop/web:1"}],"initContainers":[\(initSpecs.joined(separator: ","))]},
+             "spec":{"nodeName":"node-1","restartPolicy":"\(restartPolicy)","containers":[{"name":"web","image":"shop/web:1"}],"initContainers":[\(initSpecs.joined(separator: ","))]},
              "status":{\(statusFields.joined(separator: ","))}}
             """
         return try decode(json)

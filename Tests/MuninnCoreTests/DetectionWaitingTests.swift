@@ -60,6 +60,20 @@ import Testing
         #expect(withRecord.map(\.kind) == [.containerTerminated])
     }
 
+    /// A Deployment's container that keeps exiting 0 loops in CrashLoopBackOff: no failed termination tells
+    /// it, so the back-off does, once per loop.
+    @Test func aLoopOfCleanExitsIsReportedByItsBackOff() throws {
+        var detector = P.liveDetector()
+        let done = P.terminated(exitCode: 0, reason: "Completed", id: "containerd://c1")
+        let incidents = detector.feed(try [
+            P.pod(statuses: [P.status(state: done)]),
+            P.pod(statuses: [P.status(restartCount: 1, state: P.waiting("CrashLoopBackOff"), last: done)]),
+            P.pod(statuses: [P.status(restartCount: 1, state: P.waiting("CrashLoopBackOff"), last: done)]),
+        ])
+        #expect(incidents.map(\.kind) == [.cannotStart])
+        #expect(incidents.first?.reason == "CrashLoopBackOff")
+    }
+
     @Test(arguments: ["ContainerCreating", "PodInitializing", ""])
     func startUpWaitingReasonsAreNotFailures(reason: String) throws {
         var detector = P.liveDetector()

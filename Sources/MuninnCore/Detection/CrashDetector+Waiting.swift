@@ -14,8 +14,9 @@ extension CrashDetector {
         switch status.state {
         case .waiting(let reason, let message):
             guard let reason = Self.nonEmpty(reason), !configuration.benignWaitingReasons.contains(reason) else { return }
-            // CrashLoopBackOff beside a termination record is a crash loop: the termination incidents cover it.
-            if reason == Self.crashLoopBackOff && status.lastState.terminatedDetails != nil { return }
+            // CrashLoopBackOff beside a failed termination is a crash loop: the termination incidents cover it.
+            // Beside a clean exit (a Deployment's container that keeps finishing) nothing else would tell.
+            if reason == Self.crashLoopBackOff, let last = status.lastState.terminatedDetails, Self.isFailure(last) { return }
             let family = Self.waitingFamily(reason)
             if memory.waitingFamilies.contains(family) { return }
             if reason == Self.crashLoopBackOff && !memory.waitingFamilies.isEmpty { return }

@@ -4,7 +4,7 @@ extension Incident {
         /// A container instance terminated with a failure (any reason but `Completed`, or a non-zero exit code).
         case containerTerminated
         /// A container waits with a reason other than `ContainerCreating`/`PodInitializing` (image pull,
-        /// config error, `CrashLoopBackOff` without a termination record, …).
+        /// config error, `CrashLoopBackOff` without a failed termination record, …).
         case cannotStart
         /// A pod has not been Ready for longer than the configured threshold.
         case notReady

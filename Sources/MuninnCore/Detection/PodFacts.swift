@@ -13,7 +13,8 @@ struct PodFacts: Sendable {
     /// Pod-level failure reason (phase Failed with `status.reason`, e.g. Evicted): its kills are not container crashes.
     var failureReason: String?
     var failureMessage: String?
-    /// Every regular container has terminated: sidecars are being stopped because the pod is done.
+    /// Every regular container has terminated for good (restart policy not Always): sidecars are being stopped
+    /// because the pod is done.
     var regularContainersFinished: Bool
     /// Kept for the rare look-ups (sidecar marker, image) instead of indexing it on every event.
     var spec: PodSpec
@@ -30,7 +31,8 @@ struct PodFacts: Sendable {
             failureMessage = pod.status.message
         }
         let regular = pod.status.containerStatuses
-        regularContainersFinished = !regular.isEmpty && regular.allSatisfy { $0.state.terminatedDetails != nil }
+        let restarts = (pod.spec.restartPolicy ?? "Always") == "Always"
+        regularContainersFinished = !restarts && !regular.isEmpty && regular.allSatisfy { $0.state.terminatedDetails != nil }
         spec = pod.spec
     }
 
