@@ -17,6 +17,7 @@ import KubeAPI
 /// once with `seenLate`, and pods that vanished meanwhile are forgotten when the list completes. Later relists
 /// need no special handling: only what differs from memory is new.
 public struct CrashDetector: Sendable {
+    /// May be changed between events (a reloaded configuration); applies from the next event or tick.
     public var configuration: Configuration
 
     enum Startup: Sendable {
