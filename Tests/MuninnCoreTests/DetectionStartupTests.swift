@@ -104,6 +104,17 @@ import Testing
         #expect(nine.map(\.seenLate) == [false])
     }
 
+    /// Saved the moment the container stopped; after the restart the same instance sits in lastState.
+    @Test func anInstanceSavedAsStateTerminatedIsNotRepeatedFromLastState() throws {
+        var before = P.liveDetector()
+        #expect(before.feed([try P.pod(statuses: [P.status(restartCount: 2, state: oomSix)])]).map(\.restartsSeen) == [3])
+        var after = CrashDetector(restoring: before.exportState())
+        #expect(after.observe(.added(try crashLooping(restarts: 3, last: oomSix)), now: P.t0).isEmpty)
+        _ = after.observe(.synced, now: P.t0)
+        let next = after.feed([try crashLooping(restarts: 4, last: P.terminated(id: "containerd://07"))])
+        #expect(next.map(\.restartsSeen) == [1])
+    }
+
     @Test func aRestoredNotReadyReportIsNotRepeatedAndItsRecoveryIsLate() throws {
         var before = P.liveDetector(CrashDetector.Configuration(notReadyThreshold: 60, reportRecovery: true))
         let unready = try P.pod(conditions: [P.readyCondition("False", reason: "ContainersNotReady")])
