@@ -43,13 +43,10 @@ import Testing
         #expect(changes.allSatisfy { $0.container == "web" && $0.namespace == "shop" && $0.node == "node-1" })
     }
 
-    @Test func failuresAreMarkedAndDescribed() throws {
+    @Test func terminationsAreDescribedOnOneLine() throws {
         let change = PodChange(namespace: "shop", pod: "web-1", container: "web", kind: .containerTerminated(reason: "OOMKilled", exitCode: 137, signal: nil, message: "line1\nline2"))
-        #expect(change.isFailure)
         let line = PodChangeFormatter.line(change, at: Date(timeIntervalSince1970: 0))
-        #expect(line.contains("!! shop/web-1 [web] terminated: OOMKilled, exit code 137 (killed by SIGKILL) - line1 line2"))
-        #expect(!PodChange(namespace: "a", pod: "b", kind: .containerWaiting(reason: "ContainerCreating", message: nil)).isFailure)
-        #expect(PodChange(namespace: "a", pod: "b", kind: .containerWaiting(reason: "ImagePullBackOff", message: nil)).isFailure)
+        #expect(line.hasSuffix("   shop/web-1 [web] terminated: OOMKilled, exit code 137 (killed by SIGKILL) - line1 line2"))
     }
 
     @Test func deletionForgetsThePod() throws {

@@ -34,12 +34,13 @@ import Testing
             tasks.addTask { try await group.run() }
             for await line in lines {
                 seen.append(line)
-                if line.contains("CreateContainerConfigError") { break }
+                if line.contains("!! ALERT container") { break }
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
         #expect(seen.contains { $0.hasPrefix("Simulated cluster listening on https://127.0.0.1:") })
-        #expect(seen.contains { $0.contains("!!") && $0.contains("demo/broken-") && $0.contains("waiting: CreateContainerConfigError") })
+        #expect(seen.contains { $0.contains("demo/broken-") && $0.contains("waiting: CreateContainerConfigError") })
+        #expect(seen.contains { $0.contains("!! ALERT container cannot start: demo/broken-") && $0.contains("[app] CreateContainerConfigError") })
     }
 }

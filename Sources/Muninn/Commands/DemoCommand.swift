@@ -19,7 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
             plays a scenario on it (by default a built-in one: namespaces shop, payments, batch and monitoring with \
             crash loops, OOM kills, image pull failures, a config error, an eviction, a rollout and a \
             completed job over the first minute and a half), and watches it with Muninn's Kubernetes \
-            client. Every pod and container change is printed; failures are marked with !!. While it \
+            client. Every pod and container change is printed, and each crash or start failure the \
+            detector finds as a line beginning !! ALERT. While it \
             runs you can point kubectl at the printed kubeconfig. Stops on Ctrl-C, or after --duration.
             """
     )

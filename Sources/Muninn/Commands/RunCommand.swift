@@ -13,7 +13,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Connects with --kubeconfig/--context (default: KUBECONFIG, ~/.kube/config, then the in-cluster \
             service account), lists and watches pods (all namespaces, or each --namespace), and prints every \
-            pod and container change after the initial list, marking failures with !!. The configuration \
+            pod and container change after the initial list, and every crash or start failure as a line \
+            beginning !! ALERT (one per termination; existing crashes are a baseline). The configuration \
             is validated before anything is sent to the cluster; a mistake names its file, line and key and \
             exits 1. Stops cleanly on SIGTERM or SIGINT.
             """

@@ -23,7 +23,7 @@ enum DemoServices {
             }
             output("Simulated cluster listening on \(simulator.baseURL.absoluteString)")
             output("Try in another terminal: kubectl --kubeconfig \(kubeconfigPath) get pods -A -w")
-            output("Muninn is watching it through its Kubernetes client; failures are marked !!")
+            output("Muninn is watching it through its Kubernetes client; alerts are marked !! ALERT")
             readyContinuation.yield()
             readyContinuation.finish()
         }

@@ -31,7 +31,11 @@ struct ClusterWatchService: Service {
                 for namespace in namespaces.isEmpty ? [nil] : namespaces.map(Optional.some) {
                     let events = client.reflector(
                         for: .pods, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector, as: Pod.self)
-                    let watch = PodWatchService(events: events, reportInitialState: reportInitialState, output: output, logger: logger)
+                    // The demo reports what its scenario broke before the first list; a real cluster's
+                    // existing crashes are a baseline, not a flood.
+                    let detector = CrashDetector(configuration: .init(notReadyThreshold: nil, reportExistingOnStart: reportInitialState))
+                    let watch = PodWatchService(
+                        events: events, reportInitialState: reportInitialState, detector: detector, output: output, logger: logger)
                     group.addTask { try await watch.run() }
                 }
                 try await group.waitForAll()

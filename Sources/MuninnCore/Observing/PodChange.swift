@@ -30,14 +30,4 @@ public struct PodChange: Sendable, Equatable {
         self.node = node
         self.kind = kind
     }
-
-    /// A failure a person would want to hear about (not routine progress).
-    public var isFailure: Bool {
-        switch kind {
-        case .containerTerminated(let reason, let exitCode, _, _): return exitCode != 0 || (reason != nil && reason != "Completed")
-        case .containerWaiting(let reason, _): return !(reason == nil || reason == "ContainerCreating" || reason == "PodInitializing")
-        case .phaseChanged(_, let to, _): return to == "Failed"
-        default: return false
-        }
-    }
 }

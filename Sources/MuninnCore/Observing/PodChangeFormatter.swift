@@ -8,8 +8,7 @@ public enum PodChangeFormatter {
         if let container = change.container {
             subject += change.role == .regular ? " [\(container)]" : " [\(change.role.rawValue) \(container)]"
         }
-        let marker = change.isFailure ? "!!" : "  "
-        return "\(clock) \(marker) \(subject) \(describe(change.kind))"
+        return "\(clock)    \(subject) \(describe(change.kind))"
     }
 
     static func describe(_ kind: PodChange.Kind) -> String {
