@@ -75,7 +75,7 @@ public struct JSONParser {
         defer { depth -= 1 }
         position += 1
         var object = JSONObject()
-        var seenKeys: Set<String>? = nil
+        var seenKeys: Set<String> = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -94,9 +94,9 @@ public struct JSONParser {
             let value = try parseValue()
             // Duplicate keys: the last one wins, as in Go. Checking is only paid for larger objects.
             if object.count >= 16 {
-                if seenKeys == nil { seenKeys = Set(object.keys) }
-                if seenKeys!.contains(key) { object[key] = value } else { object.appendUnchecked(key, value) }
-                seenKeys!.insert(key)
+                if seenKeys.isEmpty { seenKeys = Set(object.keys) }
+                if seenKeys.contains(key) { object[key] = value } else { object.appendUnchecked(key, value) }
+                seenKeys.insert(key)
             } else if object[key] != nil {
                 object[key] = value
             } else {

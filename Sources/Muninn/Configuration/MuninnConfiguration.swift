@@ -40,11 +40,10 @@ extension MuninnConfiguration {
         var configuration = MuninnConfiguration()
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
 
-        if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]) {
-            if let name = try cluster["name"]?.string() {
-                guard !name.isEmpty else { throw cluster["name"]!.error("must not be empty") }
-                configuration.clusterName = name
-            }
+        if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]), let nameNode = cluster["name"] {
+            let name = try nameNode.string()
+            guard !name.isEmpty else { throw nameNode.error("must not be empty") }
+            configuration.clusterName = name
         }
         if let kubernetes = try root["kubernetes"]?.mapping(allowedKeys: ["kubeconfig", "context"]) {
             configuration.kubeconfig = try kubernetes["kubeconfig"]?.string()
