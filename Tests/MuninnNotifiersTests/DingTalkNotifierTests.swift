@@ -113,10 +113,10 @@ import Testing
 
     @Test func theTwentyFirstMessageInAMinuteIsRetryable() async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
-            let notifier = try notifier(url)
-            for _ in 1...20 { _ = try await notifier.send(Samples.crash(), channel: nil, logger: Samples.logger) }
+            let robot = try notifier(url)
+            for _ in 1...20 { _ = try await robot.send(Samples.crash(), channel: nil, logger: Samples.logger) }
             await #expect(throws: NotifierError.retryable(reason: "DingTalk errcode 130101: send too fast, exceed 20 times per minute", retryAfter: .seconds(60))) {
-                try await notifier.send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await robot.send(Samples.crash(), channel: nil, logger: Samples.logger)
             }
             #expect(dingtalk.snapshot.accepted.count == 20)
         }

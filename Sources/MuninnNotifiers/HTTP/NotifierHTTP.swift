@@ -27,14 +27,14 @@ struct NotifierHTTP: Sendable {
             return HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: bytes)
         } catch let error as HTTPClientError {
             switch error {
-            case .invalidURL, .emptyHost, .emptyScheme, .unsupportedScheme(_):
+            case .invalidURL, .emptyHost, .emptyScheme:
                 throw .permanent(reason: "invalid URL for \(host)")
             case .deadlineExceeded, .readTimeout, .connectTimeout, .tlsHandshakeTimeout, .writeTimeout:
                 throw .retryable(reason: "request to \(host) timed out after \(timeout)", retryAfter: nil)
             default:
                 throw .retryable(reason: "request to \(host) failed: \(error)", retryAfter: nil)
             }
-        } catch NIOTooManyBytesError() {
+        } catch is NIOTooManyBytesError {
             throw .retryable(reason: "answer from \(host) longer than \(maximumResponseBytes) bytes", retryAfter: nil)
         } catch {
             throw .retryable(reason: "request to \(host) failed: \(error)", retryAfter: nil)

@@ -62,8 +62,8 @@ public struct SlackMessage: Sendable, Equatable {
         return fields.compactMap { label, value -> String? in
             guard let value else { return nil }
             var text = "*\(label)*\n" + SlackText.inlineCode(PlainText.clipped(value, to: 300))
-            if label == "Exit code", let meaning = alert.exitCodeSummary, meaning != value {
-                text += " " + SlackText.plain(PlainText.clipped(String(meaning.dropFirst(value.count)), to: 200))
+            if label == "Exit code", let explanation = alert.exitCodeExplanation {
+                text += " (" + SlackText.plain(PlainText.clipped(explanation, to: 200)) + ")"
             }
             return text
         }

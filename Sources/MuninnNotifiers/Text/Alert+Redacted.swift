@@ -27,12 +27,17 @@ extension Alert {
     /// "137 (killed by SIGKILL)", or nil without an exit code.
     var exitCodeSummary: String? {
         guard let exitCode else { return nil }
+        return exitCodeExplanation.map { "\(exitCode) (\($0))" } ?? "\(exitCode)"
+    }
+
+    /// The meaning of the exit code and the signal, when known: "killed by SIGKILL".
+    var exitCodeExplanation: String? {
         var parts: [String] = []
         if let exitCodeMeaning, !exitCodeMeaning.isEmpty { parts.append(exitCodeMeaning) }
         if let signal, signal > 0, !(exitCodeMeaning ?? "").contains(ExitCodeDescription.signalName(signal)) {
             parts.append("signal \(ExitCodeDescription.signalName(signal))")
         }
-        return parts.isEmpty ? "\(exitCode)" : "\(exitCode) (\(parts.joined(separator: ", ")))"
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// "8", or "8 (3 since the last alert)" when the count jumped.

@@ -36,7 +36,7 @@ final class FakeDingTalk: Sendable {
         state = Mutex(State(robots: robots, now: now))
     }
 
-    func update<T>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
+    func update<T: Sendable>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
     var snapshot: State { state.withLock { $0 } }
 
     private static func answer(_ code: Int, _ message: String) -> FakeAnswer {

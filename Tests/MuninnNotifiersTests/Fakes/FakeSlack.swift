@@ -80,7 +80,7 @@ final class FakeSlack: Sendable {
         Channel(id: "C0ARCHIVE1", name: "old-alerts", isArchived: true),
     ]
 
-    func update<T>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
+    func update<T: Sendable>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
     var snapshot: State { state.withLock { $0 } }
 
     // MARK: Routing

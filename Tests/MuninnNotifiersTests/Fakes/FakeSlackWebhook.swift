@@ -13,7 +13,7 @@ final class FakeSlackWebhook: Sendable {
 
     let state = Mutex(State())
 
-    func update<T>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
+    func update<T: Sendable>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
     var snapshot: State { state.withLock { $0 } }
 
     func handle(_ request: RecordedRequest) -> FakeAnswer {

@@ -17,7 +17,7 @@ final class FakeWebhookReceiver: Sendable {
 
     init(key: [UInt8]? = nil) { self.key = key }
 
-    func update<T>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
+    func update<T: Sendable>(_ change: (inout State) -> T) -> T { state.withLock { change(&$0) } }
     var snapshot: State { state.withLock { $0 } }
 
     func handle(_ request: RecordedRequest) -> FakeAnswer {
