@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import Logging
 import MuninnCore
 

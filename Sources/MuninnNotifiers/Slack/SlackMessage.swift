@@ -77,15 +77,27 @@ public struct SlackMessage: Sendable, Equatable {
             let reason = alert.logsUnavailableReason.map { SlackText.plain(PlainText.clipped($0, to: 500)) } ?? "not collected"
             return "*Logs*: unavailable: \(reason)"
         }
-        var budget = max(0, maxCharacters)
-        while true {
-            let tail = LogTail(PlainText.sanitized(logs), maxLines: maxLines, maxCharacters: budget)
+        let log = PlainText.sanitized(logs)
+        func render(_ characters: Int) -> String {
+            let tail = LogTail(log, maxLines: maxLines, maxCharacters: characters)
             var heading = "*Logs before the crash*"
-            if let notice = tail.cutNotice { heading += " (last \(tail.text.split(separator: "\n", omittingEmptySubsequences: false).count) lines; \(notice))" }
-            let text = heading + "\n" + SlackText.codeBlock(tail.text)
-            if text.unicodeScalars.count <= SlackLimits.sectionText || budget == 0 { return text }
-            budget = max(0, budget - (text.unicodeScalars.count - SlackLimits.sectionText) - 16)
+            if let notice = tail.cutNotice {
+                let kept = tail.text.isEmpty ? 0 : tail.text.split(separator: "\n", omittingEmptySubsequences: false).count
+                heading += " (last \(kept == 1 ? "line" : "\(kept) lines"); \(notice))"
+            }
+            return heading + "\n" + SlackText.codeBlock(tail.text)
         }
+        func fits(_ text: String) -> Bool { text.unicodeScalars.count <= SlackLimits.sectionText }
+        let whole = render(max(0, maxCharacters))
+        if fits(whole) { return whole }
+        // Escaping can grow a character up to five times (`&amp;`): find the largest tail that fits.
+        var low = 0
+        var high = max(0, maxCharacters)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if fits(render(middle)) { low = middle } else { high = middle - 1 }
+        }
+        return render(low)
     }
 
     private static func context(_ alert: Alert) -> [String] {

@@ -97,6 +97,7 @@ final class FakeDingTalk: Sendable {
 }
 
 /// Runs `body` with a DingTalk fake and its send URL (`http://127.0.0.1:<port>/robot/send`).
+@discardableResult
 func withFakeDingTalk<Result: Sendable>(_ dingtalk: FakeDingTalk, _ body: (FakeDingTalk, String) async throws -> Result) async throws -> Result {
     try await withFakeServer({ request in dingtalk.handle(request) }) { port in
         try await body(dingtalk, "http://127.0.0.1:\(port)/robot/send")

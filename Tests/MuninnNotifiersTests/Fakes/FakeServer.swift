@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 
 /// Serves `handle` on 127.0.0.1 with a free port while `body` runs, then stops.
+@discardableResult
 func withFakeServer<Result: Sendable>(
     _ handle: @escaping @Sendable (RecordedRequest) async -> FakeAnswer,
     _ body: (_ port: Int) async throws -> Result

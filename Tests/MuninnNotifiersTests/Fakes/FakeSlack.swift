@@ -328,6 +328,7 @@ struct FakeAnswerError: Error {
 }
 
 /// Runs `body` with a Slack fake and its API base URL (`http://127.0.0.1:<port>/api`).
+@discardableResult
 func withFakeSlack<Result: Sendable>(_ slack: FakeSlack = FakeSlack(), _ body: (FakeSlack, String) async throws -> Result) async throws -> Result {
     try await withFakeServer({ request in slack.handle(request) }) { port in
         slack.update { $0.port = port }

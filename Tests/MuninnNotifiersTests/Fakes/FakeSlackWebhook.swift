@@ -35,6 +35,7 @@ final class FakeSlackWebhook: Sendable {
 }
 
 /// Runs `body` with a Slack webhook fake and the URL of its one hook.
+@discardableResult
 func withFakeSlackWebhook<Result: Sendable>(_ body: (FakeSlackWebhook, String) async throws -> Result) async throws -> Result {
     let hook = FakeSlackWebhook()
     return try await withFakeServer({ request in hook.handle(request) }) { port in

@@ -40,6 +40,7 @@ final class FakeWebhookReceiver: Sendable {
 }
 
 /// Runs `body` with a webhook receiver and its URL.
+@discardableResult
 func withFakeWebhook<Result: Sendable>(_ receiver: FakeWebhookReceiver = FakeWebhookReceiver(), _ body: (FakeWebhookReceiver, String) async throws -> Result) async throws -> Result {
     try await withFakeServer({ request in receiver.handle(request) }) { port in
         try await body(receiver, "http://127.0.0.1:\(port)/hooks/muninn")
