@@ -209,7 +209,7 @@ import Testing
 
     @Test func connectionFailuresAreRetryable() async throws {
         // Nothing listens on the discard port.
-        let unreachable = SlackNotifier(name: "s", configuration: SlackConfiguration(token: "xoxb-test", apiURL: "http://127.0.0.1:9/api", requestTimeout: .seconds(2)))
+        let unreachable = SlackNotifier(name: "s", configuration: SlackConfiguration(token: "xoxb-test", apiURL: "http://127.0.0.1:9/api", requestTimeout: .milliseconds(500)))
         do {
             _ = try await unreachable.send(Samples.crash(), channel: "C0ALERTS01", logger: Samples.logger)
             Issue.record("expected a failure")
