@@ -1,0 +1,24 @@
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+
+/// Writes one JSON line (``AlertPayload``) per alert: stdout in production, a collector in tests.
+public struct ConsoleNotifier: Notifier {
+    public let name: String
+    private let redactor: LogRedactor
+    private let write: @Sendable (String) -> Void
+
+    /// - Parameter write: receives each line without its newline; the default prints to stdout.
+    public init(name: String = "console", redactor: LogRedactor = .standard, write: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.name = name
+        self.redactor = redactor
+        self.write = write
+    }
+
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        // The writer escapes U+2028/U+2029 and control characters, so the line cannot be split.
+        write(AlertPayload.json(for: alert.redacted(with: redactor)).serializedString())
+        return DeliveryReceipt()
+    }
+}

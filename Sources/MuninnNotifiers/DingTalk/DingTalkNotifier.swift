@@ -1,0 +1,71 @@
+import AsyncHTTPClient
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+import NIOHTTP1
+
+/// Posts alerts to a DingTalk custom robot as markdown, signed when a secret is configured.
+///
+/// DingTalk answers HTTP 200 for failures too: `errcode` decides (0 is success; 130101, 410100,
+/// 660026 and -1 are worth retrying; 310000 and the others need a person).
+///
+/// ```swift
+/// let dingtalk = try DingTalkNotifier(name: "dingtalk", configuration: DingTalkConfiguration(token: env["DINGTALK_TOKEN"]!, secret: secret))
+/// ```
+public struct DingTalkNotifier: Notifier {
+    public let name: String
+    public let configuration: DingTalkConfiguration
+    private let endpoint: DingTalkEndpoint
+    private let redactor: LogRedactor
+    private let http: NotifierHTTP
+    private let now: @Sendable () -> Date
+
+    /// - Throws: ``NotifierError/permanent(reason:)`` when the token is neither an access_token nor a webhook URL.
+    public init(
+        name: String, configuration: DingTalkConfiguration, redactor: LogRedactor = .standard, httpClient: HTTPClient = .notifiers,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(NotifierError) {
+        self.name = name
+        self.configuration = configuration
+        self.endpoint = try DingTalkEndpoint(token: configuration.token, apiURL: configuration.apiURL)
+        self.redactor = redactor
+        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout)
+        self.now = now
+    }
+
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let message = DingTalkMessage(alert: alert.redacted(with: redactor), configuration: configuration)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        let answer = try await http.post(endpoint.url(secret: configuration.secret, now: now()), headers: headers, body: message.body.serialized(), logger: logger)
+        if let error = StatusClassification.error(for: answer, service: "DingTalk", now: now()) { throw error }
+        guard let json = try? JSONValue(parsing: answer.body), let errcode = Self.errcode(json) else {
+            throw .retryable(reason: "DingTalk: answer without errcode", retryAfter: nil)
+        }
+        guard errcode != 0 else { return DeliveryReceipt() }
+        let errmsg = PlainText.clipped(PlainText.singleLine(json["errmsg"]?.stringValue ?? ""), to: 200)
+        throw Self.classify(errcode: errcode, errmsg: errmsg)
+    }
+
+    /// `errcode` is a number, or in one documented example the string `"0"`.
+    private static func errcode(_ json: JSONValue) -> Int64? {
+        if let number = json["errcode"]?.intValue { return number }
+        return json["errcode"]?.stringValue.flatMap { Int64($0) }
+    }
+
+    static func classify(errcode: Int64, errmsg: String) -> NotifierError {
+        let reason = "DingTalk errcode \(errcode): \(errmsg)"
+        switch errcode {
+        case 130101: return .retryable(reason: reason, retryAfter: .seconds(60))
+        // Over the limit the robot is throttled for ten minutes.
+        case 410100: return .retryable(reason: reason, retryAfter: .seconds(600))
+        case 660026: return .retryable(reason: reason, retryAfter: .seconds(60))
+        case -1: return .retryable(reason: reason, retryAfter: nil)
+        case 310000: return .permanent(reason: reason + " (check the robot's security settings: keyword, signing secret, IP allow-list, clock)")
+        case 300005, 400101, 400106: return .permanent(reason: reason + " (unknown robot token)")
+        case 460101: return .permanent(reason: reason + " (message too long)")
+        default: return .permanent(reason: reason)
+        }
+    }
+}

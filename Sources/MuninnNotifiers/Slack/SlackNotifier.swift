@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+
+/// Posts alerts with a Slack bot token: chat.postMessage with Block Kit and a text fallback, then
+/// the whole (redacted) log as a file in the message's thread.
+///
+/// If the upload fails the message has already gone out with the inline log tail, so `send`
+/// succeeds and the receipt's note says why the file is missing. `send` makes one attempt; the
+/// outbox retries.
+///
+/// ```swift
+/// let slack = SlackNotifier(name: "slack-ops", configuration: SlackConfiguration(token: token, defaultChannel: "#alerts"))
+/// let receipt = try await slack.send(alert, channel: "#payments", logger: logger)
+/// ```
+public struct SlackNotifier: Notifier {
+    public let name: String
+    public let configuration: SlackConfiguration
+    private let redactor: LogRedactor
+    private let api: SlackWebAPI
+    private let resolver: SlackChannelResolver
+    private let uploader: SlackLogUploader
+
+    /// - Parameters:
+    ///   - httpClient: shared by all requests; the default is `HTTPClient.notifiers`.
+    ///   - now: the clock used to read `Retry-After` dates.
+    public init(
+        name: String, configuration: SlackConfiguration, redactor: LogRedactor = .standard,
+        httpClient: HTTPClient = .notifiers, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.name = name
+        self.configuration = configuration
+        self.redactor = redactor
+        let http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout)
+        api = SlackWebAPI(http: http, token: configuration.token, apiURL: configuration.apiURL, now: now)
+        resolver = SlackChannelResolver(api: api)
+        uploader = SlackLogUploader(api: api, http: http)
+    }
+
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        guard let target = channel ?? configuration.defaultChannel, !target.isEmpty else {
+            throw .permanent(reason: "Slack: no channel for this alert and no default channel configured")
+        }
+        let channelID = try await resolver.id(for: target, logger: logger)
+        let safe = alert.redacted(with: redactor)
+        let message = SlackMessage(alert: safe, inlineLogLines: configuration.inlineLogLines, inlineLogCharacters: configuration.inlineLogCharacters)
+        let posted = try await api.call("chat.postMessage", json: message.postBody(channel: channelID), logger: logger)
+        let ts = posted["ts"]?.stringValue
+        // A user ID opens a DM; the answer names the conversation the file must go to.
+        let postedChannel = posted["channel"]?.stringValue ?? channelID
+        var receipt = DeliveryReceipt(messageID: ts, channel: postedChannel)
+        guard configuration.uploadLogs, let logs = safe.logs else { return receipt }
+        let content = PlainText.sanitized(logs).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !content.isEmpty else { return receipt }
+        do {
+            let fileID = try await uploader.upload(
+                content + "\n", filename: Self.filename(for: safe), title: Self.title(for: safe), channelID: postedChannel, threadTS: ts,
+                logger: logger)
+            receipt.note = "log uploaded as file \(fileID)"
+        } catch {
+            logger.warning("Slack log upload failed; the message carries the log tail only", metadata: ["notifier": "\(name)", "error": "\(error)"])
+            receipt.note = "logs inline only: upload failed (\(error))"
+        }
+        return receipt
+    }
+
+    /// How many conversations.list pages were fetched (for tests and metrics).
+    public var channelListings: Int { get async { await resolver.listings } }
+
+    static func filename(for alert: Alert) -> String {
+        let parts = [alert.namespace, alert.pod, alert.container ?? "pod"].map { part in
+            String(part.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-._".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+            })
+        }
+        return parts.joined(separator: "_") + ".log"
+    }
+
+    static func title(for alert: Alert) -> String {
+        PlainText.clipped(PlainText.singleLine("Logs of \(alert.namespace)/\(alert.pod)" + (alert.container.map { " (\($0))" } ?? "")), to: 250)
+    }
+}

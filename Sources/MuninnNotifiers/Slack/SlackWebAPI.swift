@@ -1,0 +1,57 @@
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+import NIOHTTP1
+
+/// Calls Slack Web API methods and turns their answers into results or classified errors.
+///
+/// Slack answers HTTP 200 with `{"ok":false,"error":...}` when it rejects a call, so the body
+/// decides; 429 carries `Retry-After`.
+struct SlackWebAPI: Sendable {
+    let http: NotifierHTTP
+    let token: String
+    let apiURL: String
+    let now: @Sendable () -> Date
+
+    /// A method with a JSON body (the token must then be in the Authorization header).
+    func call(_ method: String, json: JSONValue, logger: Logger) async throws(NotifierError) -> JSONValue {
+        var headers = authorization
+        headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        let answer = try await http.post("\(apiURL)/\(method)", headers: headers, body: json.serialized(), logger: logger)
+        return try interpret(answer, method: method)
+    }
+
+    /// A method with a form body: files.getUploadURLExternal is documented to reject JSON.
+    func call(_ method: String, form: [(String, String)], logger: Logger) async throws(NotifierError) -> JSONValue {
+        var headers = authorization
+        headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        let answer = try await http.post("\(apiURL)/\(method)", headers: headers, body: Array(FormEncoding.encode(form).utf8), logger: logger)
+        return try interpret(answer, method: method)
+    }
+
+    private var authorization: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: "Bearer \(token)")
+        return headers
+    }
+
+    private func interpret(_ answer: HTTPAnswer, method: String) throws(NotifierError) -> JSONValue {
+        let json = try? JSONValue(parsing: answer.body)
+        if answer.status == 429 {
+            throw .retryable(reason: "Slack \(method): rate limited (HTTP 429)", retryAfter: RetryAfter.parse(answer.headers, now: now()))
+        }
+        if (500..<600).contains(answer.status) {
+            throw .retryable(reason: "Slack \(method): HTTP \(answer.status)", retryAfter: RetryAfter.parse(answer.headers, now: now()))
+        }
+        guard answer.status == 200 else {
+            throw .permanent(reason: "Slack \(method): HTTP \(answer.status)")
+        }
+        guard let json, let ok = json["ok"]?.boolValue else {
+            throw .retryable(reason: "Slack \(method): answer is not a Web API result", retryAfter: nil)
+        }
+        if ok { return json }
+        let code = json["error"]?.stringValue ?? "unknown_error"
+        throw SlackErrorClassification.error(code: code, method: method, answer: json, retryAfter: RetryAfter.parse(answer.headers, now: now()))
+    }
+}

@@ -1,0 +1,62 @@
+import AsyncHTTPClient
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+import NIOHTTP1
+
+/// Posts alerts to a Slack incoming webhook (`https://hooks.slack.com/services/T/B/X`).
+///
+/// The URL is the credential and fixes the channel, so `channel` is ignored. Webhooks answer in
+/// plain text: `ok`, or an error code such as `invalid_payload` or `no_service`. They cannot
+/// upload files, so the message carries the log tail only.
+public struct SlackWebhookNotifier: Notifier {
+    public let name: String
+    private let url: String
+    private let redactor: LogRedactor
+    private let http: NotifierHTTP
+    private let now: @Sendable () -> Date
+    private let inlineLogLines: Int
+    private let inlineLogCharacters: Int
+
+    public init(
+        name: String, url: String, redactor: LogRedactor = .standard, requestTimeout: Duration = .seconds(15), inlineLogLines: Int = 20,
+        inlineLogCharacters: Int = 2_800, httpClient: HTTPClient = .notifiers, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.name = name
+        self.url = url
+        self.redactor = redactor
+        self.http = NotifierHTTP(client: httpClient, timeout: requestTimeout)
+        self.now = now
+        self.inlineLogLines = inlineLogLines
+        self.inlineLogCharacters = min(inlineLogCharacters, SlackLimits.sectionText - 200)
+    }
+
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let message = SlackMessage(alert: alert.redacted(with: redactor), inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters)
+        let body: JSONValue = ["text": .string(message.text), "blocks": .array(message.blocks), "unfurl_links": false, "unfurl_media": false]
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        let answer = try await http.post(url, headers: headers, body: body.serialized(), logger: logger)
+        let code = PlainText.clipped(PlainText.singleLine(answer.bodyText).trimmingCharacters(in: .whitespaces), to: 100)
+        switch answer.status {
+        case 200 where code == "ok":
+            return DeliveryReceipt()
+        case 200:
+            throw .permanent(reason: "Slack webhook: unexpected answer \(code.isEmpty ? "(empty)" : code)")
+        case 429, 500..<600:
+            throw .retryable(reason: "Slack webhook: HTTP \(answer.status) \(code)", retryAfter: RetryAfter.parse(answer.headers, now: now()))
+        default:
+            throw .permanent(reason: "Slack webhook: HTTP \(answer.status) \(code)" + Self.hint(code))
+        }
+    }
+
+    private static func hint(_ code: String) -> String {
+        switch code {
+        case "no_service", "invalid_token", "no_active_hooks", "no_service_id", "team_disabled", "no_team":
+            " (the webhook was removed or disabled: create a new one)"
+        case "channel_is_archived": " (the webhook's channel is archived)"
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import KubeJSON
+import Logging
+import MuninnCore
+import NIOHTTP1
+
+/// POSTs the alert as JSON (``AlertPayload``) to a URL, signed the Standard Webhooks way when a
+/// secret is set (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+///
+/// 2xx is success; 429 and 5xx are worth retrying (after `Retry-After`); 3xx and other 4xx are not
+/// (410 means the receiver is gone for good).
+public struct WebhookNotifier: Notifier {
+    public let name: String
+    public let configuration: WebhookConfiguration
+    private let redactor: LogRedactor
+    private let signature: WebhookSignature?
+    private let http: NotifierHTTP
+    private let now: @Sendable () -> Date
+
+    public init(
+        name: String, configuration: WebhookConfiguration, redactor: LogRedactor = .standard, httpClient: HTTPClient = .notifiers,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.name = name
+        self.configuration = configuration
+        self.redactor = redactor
+        self.signature = configuration.secret.flatMap { $0.isEmpty ? nil : WebhookSignature(secret: $0) }
+        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout)
+        self.now = now
+    }
+
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let body = AlertPayload.json(for: alert.redacted(with: redactor), maxLogBytes: configuration.maximumLogBytes).serialized()
+        let messageID = Self.messageID(for: alert)
+        var headers = HTTPHeaders()
+        for header in configuration.headers { headers.add(name: header.name, value: header.value) }
+        headers.replaceOrAdd(name: "Content-Type", value: "application/json")
+        headers.replaceOrAdd(name: "webhook-id", value: messageID)
+        if let signature {
+            let timestamp = Int64(now().timeIntervalSince1970.rounded(.down))
+            headers.replaceOrAdd(name: "webhook-timestamp", value: String(timestamp))
+            headers.replaceOrAdd(name: "webhook-signature", value: signature.header(id: messageID, timestamp: timestamp, body: body))
+        }
+        let answer = try await http.post(configuration.url, headers: headers, body: body, logger: logger)
+        if let error = StatusClassification.error(for: answer, service: "webhook", now: now()) {
+            if case .permanent(let reason) = error, answer.status == 410 {
+                throw .permanent(reason: reason + " (the receiver is gone: remove or fix this destination)")
+            }
+            throw error
+        }
+        return DeliveryReceipt(messageID: messageID)
+    }
+
+    /// Stable across retries of one alert, so receivers can de-duplicate: `msg_` and 32 hex digits.
+    static func messageID(for alert: Alert) -> String {
+        let digest = SHA256.hash(data: Array(alert.id.utf8))
+        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}
