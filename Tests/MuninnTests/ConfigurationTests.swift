@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MuninnCore
 import Testing
 
 @testable import Muninn
@@ -96,5 +97,47 @@ import Testing
     @Test func missingFileIsAClearError() throws {
         let error = try #require(throws: ConfigurationError.self) { try MuninnConfiguration.load(file: "/nonexistent/muninn.yaml") }
         #expect(error.description.hasPrefix("/nonexistent/muninn.yaml: cannot read the file"))
+    }
+}
+
+@Suite struct SeedEnvironmentTests {
+    @Test func johariMirrorVariablesAreReadAndValidated() throws {
+        let seed = try SeedEnvironment(["SLACK_TOKEN": "xoxb-1", "SLACK_NOTIFICATION_CONFIG": "prod/*/*=#prod,*/*/*="])
+        #expect(seed.tools == [.johariMirror])
+        #expect(seed.slackRoutes?.decide(namespace: "prod", pod: "a", container: "b") == .deliver(channel: "#prod", rule: 1))
+        let error = try #require(throws: ConfigurationError.self) { try SeedEnvironment(["SLACK_NOTIFICATION_CONFIG": "prod/*/*=#prod,"]) }
+        #expect(error.description.hasPrefix("environment: SLACK_NOTIFICATION_CONFIG: routing rule 2"))
+    }
+
+    @Test func kubeDingTalkVariablesMeanWhatUsersMeant() throws {
+        let seed = try SeedEnvironment([
+            "DINGTALK_TOKEN": "abc", "FLOOD_EXPIRE": "60000", "NOT_READY_MIN_TIME": "120000", "TICK_RATE": "15000",
+            "KUBE_NAMESPACES_ONLY": #"["shop", "payments"]"#, "KUBE_USE_KUBECONFIG": "false", "KUBE_USE_CLUSTER": "true",
+        ])
+        #expect(seed.tools == [.kubeDingTalk])
+        #expect(seed.floodExpire == .seconds(60))
+        #expect(seed.notReadyMinTime == .seconds(120))
+        #expect(seed.namespacesOnly == ["shop", "payments"])
+        #expect(seed.useKubeconfig == false)
+        #expect(try SeedEnvironment(["KUBE_NAMESPACES_ONLY": "shop, payments"]).namespacesOnly == ["shop", "payments"])
+    }
+
+    @Test(arguments: [
+        ("TICK_RATE", "fast"), ("FLOOD_EXPIRE", "-5"), ("KUBE_USE_KUBECONFIG", "maybe"), ("KUBE_NAMESPACES_ONLY", #"["a", 1]"#),
+        ("KUBE_NAMESPACES_ONLY", "Shop_Prod"), ("CHECK_INTERVAL", "0"), ("MAX_CRASHLOG_LENGTH", "lots"),
+    ])
+    func badValuesNameTheVariable(_ name: String, _ value: String) throws {
+        let error = try #require(throws: ConfigurationError.self) { try SeedEnvironment([name: value]) }
+        #expect(error.key == name)
+        #expect(error.file == "environment")
+    }
+
+    @Test func podMonitorVariablesSetTheClusterNameUnlessMuninnsOwnDo() throws {
+        let seed = try SeedEnvironment(["CLUSTER_NAME": "prod-eu", "SLACK_TOKEN": "xoxb-2", "SLACK_CHANNEL": "pod-crash-alerts", "SLACK_NOTIFY": "true"])
+        #expect(seed.tools == [.podMonitor])
+        let options = try GlobalOptions.parse([])
+        #expect(try options.resolve(environment: ["CLUSTER_NAME": "prod-eu"]).clusterName == "prod-eu")
+        #expect(try options.resolve(environment: ["CLUSTER_NAME": "prod-eu", "MUNINN_CLUSTER_NAME": "mine"]).clusterName == "mine")
+        #expect(try options.resolve(environment: ["KUBE_NAMESPACES_ONLY": "a,b"]).namespaces == ["a", "b"])
     }
 }

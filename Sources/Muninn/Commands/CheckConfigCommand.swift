@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KubeAPI
 import Logging
+import MuninnCore
 
 /// `muninn check-config`: the same validation `muninn run` does at start-up, without touching the cluster.
 struct CheckConfigCommand: AsyncParsableCommand {
@@ -27,6 +28,18 @@ struct CheckConfigCommand: AsyncParsableCommand {
         if let labelSelector = configuration.labelSelector { print("  labels:       \(labelSelector)") }
         if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
         print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
+        let seed = configuration.seed
+        if !seed.tools.isEmpty {
+            print("  environment of: \(seed.tools.map(\.rawValue).joined(separator: ", "))")
+            if seed.slackToken != nil { print("    SLACK_TOKEN: set") }
+            if let routes = seed.slackRoutes { print("    SLACK_NOTIFICATION_CONFIG: \(routes.routes.count) routing rule(s)") }
+            if seed.dingTalkToken != nil { print("    DINGTALK_TOKEN: set") }
+            if let channel = seed.slackChannel { print("    SLACK_CHANNEL: \(channel)") }
+            if let flood = seed.floodExpire { print("    FLOOD_EXPIRE: \(flood)") }
+            if let notReady = seed.notReadyMinTime { print("    NOT_READY_MIN_TIME: \(notReady)") }
+            if let tick = seed.tickRate { print("    TICK_RATE: \(tick)") }
+            print("    (alert delivery to these destinations is not wired yet: alerts are printed)")
+        }
         print("kubernetes: ok")
         print("  server:       \(kube.server)")
         print("  from:         \(kube.origin)")

@@ -19,25 +19,27 @@ struct MuninnConfiguration: Equatable {
     var fieldSelector: String?
     var logLevel: Logger.Level = .info
     var logFormat: LogFormat = .text
+    /// The replaced tools' environment variables, when a deployment still sets them.
+    var seed = SeedEnvironment()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = ["cluster", "kubernetes", "watch", "log"]
 }
 
 extension MuninnConfiguration {
-    /// Reads a YAML configuration file over the defaults.
-    static func load(file: String) throws -> MuninnConfiguration {
+    /// Reads a YAML configuration file over `base` (the defaults, or what the seeds' environment set).
+    static func load(file: String, over base: MuninnConfiguration = MuninnConfiguration()) throws -> MuninnConfiguration {
         let text: String
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
             throw ConfigurationError(file: file, line: nil, key: nil, message: "cannot read the file (\(error.localizedDescription))")
         }
-        return try parse(text, file: file)
+        return try parse(text, file: file, over: base)
     }
 
-    static func parse(_ text: String, file: String) throws -> MuninnConfiguration {
-        var configuration = MuninnConfiguration()
+    static func parse(_ text: String, file: String, over base: MuninnConfiguration = MuninnConfiguration()) throws -> MuninnConfiguration {
+        var configuration = base
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
 
         if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]), let nameNode = cluster["name"] {
@@ -67,6 +69,14 @@ extension MuninnConfiguration {
             }
         }
         return configuration
+    }
+
+    /// Starts from the replaced tools' variables (`CLUSTER_NAME`, `KUBE_NAMESPACES_ONLY`, ...), so
+    /// their deployments work unchanged; a Muninn file, `MUNINN_*` variables and flags override them.
+    mutating func applySeedEnvironment(_ environment: [String: String]) throws {
+        seed = try SeedEnvironment(environment)
+        if let name = seed.clusterName { clusterName = name }
+        if let namespaces = seed.namespacesOnly { self.namespaces = namespaces }
     }
 
     /// Applies `MUNINN_*` environment variables over the file's values.

@@ -26,9 +26,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Log format: text or json.", valueName: "format"))
     var logFormat: String?
 
-    /// The effective configuration: file, then environment, then flags.
+    /// The effective configuration: the replaced tools' variables, then the file, then `MUNINN_*`
+    /// variables, then flags.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MuninnConfiguration {
-        var configuration = try config.map(MuninnConfiguration.load(file:)) ?? MuninnConfiguration()
+        var configuration = MuninnConfiguration()
+        try configuration.applySeedEnvironment(environment)
+        if let config { configuration = try MuninnConfiguration.load(file: config, over: configuration) }
         try configuration.applyEnvironment(environment)
         if let kubeconfig { configuration.kubeconfig = kubeconfig }
         if let context { configuration.context = context }
