@@ -1,28 +1,10 @@
-import KubeJSON
 import Foundation
 
 /// A `metav1.Time`: RFC 3339 with whole seconds on the wire (`2006-01-02T15:04:05Z`).
 /// Decoding also accepts fractional seconds and offsets.
-public struct KubeTime: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct KubeTime: RFC3339Timestamp {
+    public static let fractionalDigits = 0
     public var date: Date
 
     public init(_ date: Date) { self.date = date }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = RFC3339.parse(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 time: \(text)")
-        }
-        self.date = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(RFC3339.format(date, fractionalDigits: 0))
-    }
-
-    public var description: String { RFC3339.format(date, fractionalDigits: 0) }
-
-    public static func < (lhs: KubeTime, rhs: KubeTime) -> Bool { lhs.date < rhs.date }
 }
