@@ -1,4 +1,5 @@
 import KubeAPI
+import KubeJSON
 import MuninnCore
 
 /// The enrichment reads through the real client, as `KubeClusterReader` in the executable does them. The

@@ -28,14 +28,19 @@ struct EnrichmentFakeClusterReader: ClusterReader {
     /// Keyed by `Kind/name`; objects not listed have no owners.
     var owners: [String: Answer<[OwnerReference]>] = [:]
     var nodes: [String: Answer<[NodeCondition]>] = [:]
-    let logReads = Mutex<[LogRead]>([])
+    /// Shared by copies of the fake, so a test sees the reads the enricher made through its copy.
+    final class Recorder: Sendable {
+        let reads = Mutex<[LogRead]>([])
+    }
 
-    var recordedLogReads: [LogRead] { logReads.withLock { $0 } }
+    let recorder = Recorder()
+
+    var recordedLogReads: [LogRead] { recorder.reads.withLock { $0 } }
 
     func containerLogs(
         namespace: String, pod: String, container: String, previous: Bool, tailLines: Int, limitBytes: Int
     ) async throws -> [UInt8] {
-        logReads.withLock { $0.append(LogRead(container: container, previous: previous, tailLines: tailLines, limitBytes: limitBytes)) }
+        recorder.reads.withLock { $0.append(LogRead(container: container, previous: previous, tailLines: tailLines, limitBytes: limitBytes)) }
         return try await Self.answer(previous ? previousLogs : currentLogs)
     }
 
