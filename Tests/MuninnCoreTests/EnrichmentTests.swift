@@ -91,7 +91,7 @@ struct EnrichmentTests {
         #expect(reader.recordedLogReads.first?.tailLines == 3)
         #expect(reader.recordedLogReads.first?.limitBytes == 1_000)
 
-        let bytesCapped = await Samples.enrich(Samples.incident(), reader: reader, configuration: .init(tailLines: 500, maximumLogBytes: 16))
+        let bytesCapped = await Samples.enrich(Samples.incident(), reader: reader, configuration: .init(tailLines: 500, maximumLogBytes: 15))
         #expect(bytesCapped.logs == "ine 49\nline 50\n")
     }
 
