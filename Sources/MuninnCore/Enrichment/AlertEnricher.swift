@@ -62,17 +62,19 @@ public struct AlertEnricher: Sendable {
     }
 
     private func readLogs(_ incident: Incident, reader: some ClusterReader) async -> LogResult {
-        guard case .read(let container, let attempts) = LogPlan.plan(for: incident) else {
-            if case .none(let reason) = LogPlan.plan(for: incident) { return LogResult(text: nil, unavailableReason: reason) }
-            return LogResult(text: nil, unavailableReason: nil)
+        let container: String
+        let attempts: [LogPlan.Instance]
+        switch LogPlan.plan(for: incident) {
+        case .none(let reason): return LogResult(text: nil, unavailableReason: reason)
+        case .read(let planned, let instances): (container, attempts) = (planned, instances)
         }
         let configuration = configuration
         let outcome = await TimedRead.run(timeout: configuration.readTimeout, clock: clock) { () async throws -> [UInt8] in
             var firstRefusal: (any Error)?
-            for previous in attempts {
+            for instance in attempts {
                 do {
                     return try await reader.containerLogs(
-                        namespace: incident.namespace, pod: incident.podName, container: container, previous: previous,
+                        namespace: incident.namespace, pod: incident.podName, container: container, previous: instance == .previous,
                         tailLines: configuration.tailLines, limitBytes: configuration.maximumLogBytes)
                 } catch KubeAPIError.logsUnavailable(let message) {
                     firstRefusal = firstRefusal ?? KubeAPIError.logsUnavailable(message: message)
