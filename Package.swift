@@ -156,7 +156,10 @@ let package = Package(
         // The client against the simulator, and the simulator against real clients (kubectl, Python).
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore"],
+            dependencies: [
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["python"],
             swiftSettings: swiftSettings
         ),

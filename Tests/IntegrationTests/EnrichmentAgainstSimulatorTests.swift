@@ -6,6 +6,8 @@ import Logging
 import MuninnCore
 import Testing
 
+@testable import Muninn
+
 /// The detector's crash incident enriched through the real client against the simulator, where the kubelet model
 /// has written the previous instance's log, BackOff events, the Deployment -> ReplicaSet -> Pod chain and the node.
 @Suite(.timeLimit(.minutes(1)))
@@ -26,7 +28,7 @@ struct EnrichmentAgainstSimulatorTests {
             try await cluster.withClient { client in
                 let incident = try await Self.crashIncident(in: cluster, client: client)
                 let enricher = AlertEnricher(configuration: .init(clusterName: "sim"))
-                let alert = await enricher.enrich(incident, reader: EnrichmentClientReader(client: client), logger: Self.logger)
+                let alert = await enricher.enrich(incident, reader: KubeClusterReader(client: client), logger: Self.logger)
 
                 let containerID = try #require(incident.containerID)
                 let lastWords = try #require(
@@ -49,7 +51,7 @@ struct EnrichmentAgainstSimulatorTests {
                 let incident = try await Self.crashIncident(in: cluster, client: client)
                 try cluster.simulator.delete(.pods, namespace: TestCluster.namespace, name: incident.podName)
                 let enricher = AlertEnricher(configuration: .init(clusterName: "sim"))
-                let alert = await enricher.enrich(incident, reader: EnrichmentClientReader(client: client), logger: Self.logger)
+                let alert = await enricher.enrich(incident, reader: KubeClusterReader(client: client), logger: Self.logger)
                 #expect(alert.kind == .crashed)
                 #expect(alert.logs == nil)
                 #expect(alert.logsUnavailableReason == "pod deleted")

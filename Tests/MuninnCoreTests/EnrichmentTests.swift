@@ -44,15 +44,15 @@ struct EnrichmentTests {
     }
 
     @Test func exitCodesInPlainWords() {
-        #expect(ExitCodeMeaning.describe(exitCode: 137)?.contains("SIGKILL (often the OOM killer") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 143)?.contains("SIGTERM") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 1) == "the application exited with an error")
-        #expect(ExitCodeMeaning.describe(exitCode: 126)?.contains("cannot be executed") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 127)?.contains("command not found") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 255)?.contains("255") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 139)?.contains("SIGSEGV") == true)
-        #expect(ExitCodeMeaning.describe(exitCode: 0) == nil)
-        #expect(ExitCodeMeaning.describe(exitCode: nil) == nil)
+        #expect(ExitCodeDescription.explain(exitCode: 137)?.contains("SIGKILL (often the OOM killer") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 143)?.contains("SIGTERM") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 1) == "the application exited with an error")
+        #expect(ExitCodeDescription.explain(exitCode: 126)?.contains("cannot be executed") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 127)?.contains("command not found") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 255)?.contains("255") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 139)?.contains("SIGSEGV") == true)
+        #expect(ExitCodeDescription.explain(exitCode: 0) == nil)
+        #expect(ExitCodeDescription.explain(exitCode: nil) == nil)
     }
 
     @Test func aRestartedContainersPreviousInstanceIsRead() async {

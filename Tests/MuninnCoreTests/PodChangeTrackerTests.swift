@@ -46,7 +46,7 @@ import Testing
     @Test func terminationsAreDescribedOnOneLine() throws {
         let change = PodChange(namespace: "shop", pod: "web-1", container: "web", kind: .containerTerminated(reason: "OOMKilled", exitCode: 137, signal: nil, message: "line1\nline2"))
         let line = PodChangeFormatter.line(change, at: Date(timeIntervalSince1970: 0))
-        #expect(line.hasSuffix("   shop/web-1 [web] terminated: OOMKilled, exit code 137 (killed by SIGKILL) - line1 line2"))
+        #expect(line.hasSuffix("   shop/web-1 [web] terminated: OOMKilled, exit code 137 (killed by SIGKILL: the container exceeded its memory limit (OOM killer)) - line1 line2"))
     }
 
     @Test func deletionForgetsThePod() throws {
@@ -59,10 +59,10 @@ import Testing
     }
 
     @Test func exitCodesExplainSignals() {
-        #expect(ExitCodeDescription.explain(exitCode: 143) == "killed by SIGTERM")
-        #expect(ExitCodeDescription.explain(exitCode: 1) == nil)
+        #expect(ExitCodeDescription.explain(exitCode: 130) == "killed by SIGINT")
+        #expect(ExitCodeDescription.explain(exitCode: 2) == nil)
         #expect(ExitCodeDescription.explain(exitCode: 2, signal: 11) == "killed by SIGSEGV")
-        #expect(ExitCodeDescription.explain(exitCode: 127) == "command not found")
+        #expect(ExitCodeDescription.explain(exitCode: 0, reason: "OOMKilled")?.hasPrefix("killed by SIGKILL") == true)
     }
 }
 

@@ -56,7 +56,7 @@ public struct AlertEnricher: Sendable {
             id: incident.identity, kind: Alert.Kind(incident.kind), cluster: cluster, namespace: incident.namespace,
             pod: incident.podName, container: incident.container, node: incident.node, workload: WorkloadResolver.direct(incident.owner),
             image: incident.image, reason: incident.reason, exitCode: incident.exitCode, signal: incident.signal,
-            exitCodeMeaning: ExitCodeMeaning.describe(exitCode: incident.exitCode, signal: incident.signal, reason: incident.reason),
+            exitCodeMeaning: ExitCodeDescription.explain(exitCode: incident.exitCode, signal: incident.signal, reason: incident.reason),
             message: incident.message, restartCount: incident.restartCount, restartsSeen: incident.restartsSeen,
             occurredAt: incident.finishedAt ?? incident.notReadySince ?? incident.observedAt, seenLate: incident.seenLate)
     }

@@ -14,7 +14,7 @@ public enum IncidentFormatter {
         if let reason = incident.reason { text += " \(reason)" }
         if let exitCode = incident.exitCode {
             text += ", exit code \(exitCode)"
-            if let meaning = ExitCodeDescription.explain(exitCode: exitCode, signal: incident.signal) { text += " (\(meaning))" }
+            if let meaning = ExitCodeDescription.explain(exitCode: exitCode, signal: incident.signal, reason: incident.reason) { text += " (\(meaning))" }
         }
         if let restarts = incident.restartCount, restarts > 0 { text += ", restart count \(restarts)" }
         if let seen = incident.restartsSeen, seen > 1 { text += " (\(seen) restarts seen)" }

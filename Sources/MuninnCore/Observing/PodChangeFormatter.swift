@@ -22,7 +22,7 @@ public enum PodChangeFormatter {
             return "waiting: \(reason ?? "unknown")" + (message.map { " - \(oneLine($0))" } ?? "")
         case .containerTerminated(let reason, let exitCode, let signal, let message):
             var text = "terminated: \(reason ?? "unknown"), exit code \(exitCode)"
-            if let explanation = ExitCodeDescription.explain(exitCode: exitCode, signal: signal) { text += " (\(explanation))" }
+            if let explanation = ExitCodeDescription.explain(exitCode: exitCode, signal: signal, reason: reason) { text += " (\(explanation))" }
             if let message, !message.isEmpty { text += " - \(oneLine(message))" }
             return text
         case .containerRestarted(let count, let restarts):
