@@ -15,6 +15,7 @@ import Testing
         #expect(try MuninnCommand.parseAsRoot(["version", "--short"]) is VersionCommand)
         #expect(try MuninnCommand.parseAsRoot(["demo", "--duration", "5", "--seed", "3"]) is DemoCommand)
         #expect(try MuninnCommand.parseAsRoot(["sim", "--listen", "127.0.0.1:0", "--pods", "10", "--no-tls", "--auth", "none"]) is SimCommand)
+        #expect(try MuninnCommand.parseAsRoot(["sim", "--demo"]) is SimCommand)
         #expect(try MuninnCommand.parseAsRoot(["check-config", "-n", "a", "-n", "b"]) is CheckConfigCommand)
         #expect(try MuninnCommand.parseAsRoot(["--kubeconfig", "/x"]) is RunCommand)
     }
@@ -22,7 +23,7 @@ import Testing
     @Test(arguments: [
         ["sim", "--listen", "nonsense"], ["sim", "--listen", "127.0.0.1:70000"], ["sim", "--pods", "-1"],
         ["sim", "--auth", "client-certificate", "--no-tls"], ["sim", "--scenario", "a.yaml", "--pods", "3"],
-        ["demo", "--duration", "0"], ["sim", "--auth", "password"],
+        ["demo", "--duration", "0"], ["sim", "--auth", "password"], ["sim", "--demo", "--pods", "5"],
     ])
     func invalidFlagsAreRejectedBeforeAnythingRuns(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try MuninnCommand.parseAsRoot(arguments) }

@@ -14,7 +14,8 @@ struct SimCommand: AsyncParsableCommand {
         discussion: """
             Serves the Kubernetes API on --listen until stopped (Ctrl-C or SIGTERM): discovery, list and \
             watch with resourceVersions, bookmarks and 410s, pods/log, Events, Leases, CRDs, and the Table \
-            output kubectl asks for. With --scenario it plays a scenario file (see docs/scenarios.md); with \
+            output kubectl asks for. With --scenario it plays a scenario file (see docs/scenarios.md), with \
+            --demo the built-in demo scenario; with \
             --pods it starts with that many realistic running pods. The kubeconfig written to \
             --kubeconfig-out works with kubectl and `muninn run --kubeconfig`.
             """
@@ -32,6 +33,9 @@ struct SimCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A scenario file to play (see docs/scenarios.md).", valueName: "file"))
     var scenario: String?
+
+    @Flag(help: "Play the built-in demo scenario (the cluster `muninn demo` shows).")
+    var demo = false
 
     @Option(help: ArgumentHelp("Start with this many realistic running pods (benchmark-sized clusters).", valueName: "n"))
     var pods: Int?
@@ -60,7 +64,9 @@ struct SimCommand: AsyncParsableCommand {
         if namespaces < 1 { throw ValidationError("--namespaces must be at least 1") }
         if auth == .clientCertificate && !tls { throw ValidationError("--auth client-certificate needs TLS (drop --no-tls)") }
         guard Logger.Level(rawValue: logLevel.lowercased()) != nil else { throw ValidationError("--log-level: unknown level '\(logLevel)'") }
-        if scenario != nil && pods != nil { throw ValidationError("use either --scenario or --pods, not both") }
+        if [scenario != nil, pods != nil, demo].filter({ $0 }).count > 1 {
+            throw ValidationError("use only one of --scenario, --pods and --demo")
+        }
     }
 
     static func parseListen(_ text: String) -> (host: String, port: Int)? {
@@ -109,6 +115,7 @@ struct SimCommand: AsyncParsableCommand {
         if let pods {
             return ScenarioEngine.bulk(pods: pods, namespaces: namespaces, seed: seed, start: Date())
         }
+        if demo { return ScenarioEngine(scenario: .demo, seed: seed, start: Date()) }
         guard let scenario else { return nil }
         return ScenarioEngine(scenario: try ScenarioFile.load(scenario), seed: seed, start: Date())
     }
