@@ -25,18 +25,7 @@ public struct DingTalkMessage: Sendable {
     private static func body(_ alert: Alert, configuration: DingTalkConfiguration, logLines: Int, logCharacters: Int) -> JSONValue {
         let title = PlainText.clipped(PlainText.singleLine("\(configuration.keyword): \(alert.headline) \(alert.namespace)/\(alert.pod)"), to: 100)
         var text = "#### " + DingTalkMarkdown.escaped(title) + "\n\n"
-        var rows: [(String, String?)] = [
-            ("Cluster", alert.cluster.isEmpty ? nil : alert.cluster),
-            ("Namespace", alert.namespace),
-            ("Workload", alert.workload.map { "\($0.kind)/\($0.name)" }),
-            ("Pod", alert.pod),
-            ("Container", alert.container),
-            ("Node", alert.node),
-            ("Image", alert.image),
-            ("Reason", alert.reason),
-            ("Exit code", alert.exitCodeSummary),
-            ("Restarts", alert.restartSummary),
-        ]
+        var rows = alert.identityRows + [("Exit code", alert.exitCodeSummary), ("Restarts", alert.restartSummary)]
         if alert.seenLate { rows.append(("Note", "happened while Muninn was not running; reported late")) }
         rows.append(("Time", ISO8601DateFormatter().string(from: alert.occurredAt)))
         for case (let label, let value?) in rows {

@@ -47,16 +47,7 @@ public struct SlackMessage: Sendable, Equatable {
     }
 
     private static func fields(_ alert: Alert) -> [String] {
-        var fields: [(String, String?)] = [
-            ("Cluster", alert.cluster.isEmpty ? nil : alert.cluster),
-            ("Namespace", alert.namespace),
-            ("Workload", alert.workload.map { "\($0.kind)/\($0.name)" }),
-            ("Pod", alert.pod),
-            ("Container", alert.container),
-            ("Node", alert.node),
-            ("Image", alert.image),
-            ("Reason", alert.reason),
-        ]
+        var fields = alert.identityRows
         fields.append(("Exit code", alert.exitCode.map(String.init)))
         fields.append(("Restarts", alert.restartSummary))
         return fields.compactMap { label, value -> String? in

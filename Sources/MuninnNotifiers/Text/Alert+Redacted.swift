@@ -25,6 +25,21 @@ extension Alert {
     }
 
     /// "137 (killed by SIGKILL)", or nil without an exit code.
+    /// The labelled facts every chat message shows, in order; a destination adds its own rows
+    /// (exit code wording, restarts) and its markup.
+    var identityRows: [(label: String, value: String?)] {
+        [
+            ("Cluster", cluster.isEmpty ? nil : cluster),
+            ("Namespace", namespace),
+            ("Workload", workload.map { "\($0.kind)/\($0.name)" }),
+            ("Pod", pod),
+            ("Container", container),
+            ("Node", node),
+            ("Image", image),
+            ("Reason", reason),
+        ]
+    }
+
     var exitCodeSummary: String? {
         guard let exitCode else { return nil }
         return exitCodeExplanation.map { "\(exitCode) (\($0))" } ?? "\(exitCode)"
