@@ -117,6 +117,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Test support shared by the test targets (clocks); not a product.
+        .target(name: "MuninnTesting", path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+
         .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeAPITests",
@@ -127,7 +130,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MuninnNotifiersTests",
             dependencies: [
@@ -157,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["python"],

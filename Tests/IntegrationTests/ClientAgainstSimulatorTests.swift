@@ -2,6 +2,7 @@ import Foundation
 import KubeAPI
 import KubeJSON
 import KubeSim
+import MuninnTesting
 import Testing
 
 /// Muninn's Kubernetes client against the simulator over HTTPS, through the kubeconfig the

@@ -4,6 +4,7 @@ import KubeJSON
 import KubeSim
 import KubeletModel
 import MuninnCore
+import MuninnTesting
 import Testing
 
 /// The crash detector fed by the real client watching the simulator while the kubelet model plays

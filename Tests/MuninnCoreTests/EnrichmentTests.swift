@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPI
+import MuninnTesting
 import Testing
 
 @testable import MuninnCore
@@ -127,7 +128,7 @@ struct EnrichmentTests {
         reader.events = .hang
         reader.owners["ReplicaSet/web-7d9f"] = .hang
         reader.nodes["node-1"] = .hang
-        let clock = EnrichmentClocks.Immediate()
+        let clock = ImmediateClock()
         let enricher = AlertEnricher(configuration: .init(readTimeout: .seconds(10)), clock: clock)
         let alert = await enricher.enrich(Samples.incident(), reader: reader, logger: Samples.logger)
         #expect(alert.logsUnavailableReason == "timed out after 10s")
