@@ -14,6 +14,18 @@ public struct Node: HasObjectMeta, Hashable {
         public var lastHeartbeatTime: KubeTime?
         public var lastTransitionTime: KubeTime?
 
+        public init(
+            type: String, status: String, reason: String? = nil, message: String? = nil,
+            lastHeartbeatTime: KubeTime? = nil, lastTransitionTime: KubeTime? = nil
+        ) {
+            self.type = type
+            self.status = status
+            self.reason = reason
+            self.message = message
+            self.lastHeartbeatTime = lastHeartbeatTime
+            self.lastTransitionTime = lastTransitionTime
+        }
+
         private enum CodingKeys: String, CodingKey { case type, status, reason, message, lastHeartbeatTime, lastTransitionTime }
 
         public init(from decoder: any Decoder) throws {

@@ -24,7 +24,7 @@ struct KubeClusterReader: ClusterReader {
 
     func nodeConditions(node: String) async throws -> [NodeCondition] {
         let node = try await client.get(.nodes, namespace: nil, name: node, as: Node.self)
-        return node.conditions.map { NodeCondition(type: $0.type, status: $0.status, reason: $0.reason, message: $0.message) }
+        return node.conditions
     }
 
     /// The namespaced workload kinds that can own a pod or its ReplicaSet/Job.
