@@ -105,7 +105,7 @@ public struct PlannedDelivery: Sendable, Hashable {
 }
 
 /// A queued delivery, with its alert, as the delivery stage sees it.
-public struct PendingDelivery: Sendable, Hashable, Identifiable {
+public struct PendingDelivery: Sendable, Equatable, Identifiable {
     public var id: Int64
     public var lane: DeliveryLane
     public var threadKey: String?
@@ -132,7 +132,7 @@ public struct PendingDelivery: Sendable, Hashable, Identifiable {
 }
 
 /// How one delivery attempt ended.
-public enum DeliveryOutcome: Sendable, Hashable {
+public enum DeliveryOutcome: Sendable, Equatable {
     case delivered(DeliveryReceipt)
     /// Try again at `next`; `error` is kept as the delivery's last error.
     case retry(error: String, next: Date)
