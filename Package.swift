@@ -130,7 +130,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MuninnCoreTests",
+            dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MuninnNotifiersTests",
             dependencies: [
