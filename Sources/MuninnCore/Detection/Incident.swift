@@ -30,6 +30,9 @@ public struct Incident: Sendable, Hashable, Codable {
     public var restartsSeen: Int?
     /// The container ID of the terminated instance.
     public var containerID: String?
+    /// For terminations: the instance was `state.terminated` (the container's current instance, not restarted yet)
+    /// rather than `lastState.terminated` (already replaced). Decides which instance's log to read.
+    public var terminatedInstanceIsCurrent: Bool?
     /// For `notReady`/`readyAgain`: when the pod stopped being Ready.
     public var notReadySince: Date?
     /// Stable across status updates, Muninn restarts and relists: the de-duplication key downstream.
@@ -81,7 +84,7 @@ public struct Incident: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, namespace, podName, podUID, node, owner, container, role, image, reason, message, exitCode, signal
-        case startedAt, finishedAt, restartCount, restartsSeen, containerID, notReadySince, identity, seenLate, observedAt
+        case startedAt, finishedAt, restartCount, restartsSeen, containerID, terminatedInstanceIsCurrent, notReadySince, identity, seenLate, observedAt
         case labels, annotations
     }
 
@@ -106,6 +109,7 @@ public struct Incident: Sendable, Hashable, Codable {
         restartCount = try c.decodeIfPresent(Int.self, forKey: .restartCount)
         restartsSeen = try c.decodeIfPresent(Int.self, forKey: .restartsSeen)
         containerID = try c.decodeIfPresent(String.self, forKey: .containerID)
+        terminatedInstanceIsCurrent = try c.decodeIfPresent(Bool.self, forKey: .terminatedInstanceIsCurrent)
         notReadySince = try c.decodeIfPresent(Date.self, forKey: .notReadySince)
         identity = try c.decode(String.self, forKey: .identity)
         seenLate = try c.decodeIfPresent(Bool.self, forKey: .seenLate) ?? false
