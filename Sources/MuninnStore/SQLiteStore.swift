@@ -18,27 +18,34 @@ public final class SQLiteStore: OutboxStore {
     public let path: String
     let connection: SerializedConnection
     let logger: Logger
+    /// When incidents are queued; injected so tests control it.
+    let now: @Sendable () -> Date
 
     /// Waits this long for another process (a CLI reading the history) to release the file.
     static let busyTimeoutMilliseconds = 5_000
 
-    private init(path: String, connection: SerializedConnection, logger: Logger) {
+    private init(path: String, connection: SerializedConnection, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.path = path
         self.connection = connection
         self.logger = logger
+        self.now = now
     }
 
     /// Opens (creating when missing, readable by its owner only) the store at `path` and brings its
-    /// schema up to date. Call `close()` when done, or use `withStore`.
+    /// schema up to date. Call `close()` when done, or use `withStore`. `now` stamps queued incidents.
     /// - Throws: `StoreError` naming the path when its directory is missing or not writable, the file is
     ///   not a SQLite database, or it was written by a newer Muninn.
-    public static func open(path: String, logger: Logger) async throws(StoreError) -> SQLiteStore {
-        try await open(path: path, logger: logger, migrations: SchemaMigrations.all)
+    public static func open(path: String, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) async throws(StoreError)
+        -> SQLiteStore
+    {
+        try await open(path: path, logger: logger, now: now, migrations: SchemaMigrations.all)
     }
 
     /// Opens the store at `path`, runs `body` with it, and closes it however `body` ends.
-    public static func withStore<T>(path: String, logger: Logger, _ body: (SQLiteStore) async throws -> T) async throws -> T {
-        let store = try await open(path: path, logger: logger)
+    public static func withStore<T>(
+        path: String, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }, _ body: (SQLiteStore) async throws -> T
+    ) async throws -> T {
+        let store = try await open(path: path, logger: logger, now: now)
         do {
             let result = try await body(store)
             await store.close()
@@ -49,7 +56,9 @@ public final class SQLiteStore: OutboxStore {
         }
     }
 
-    static func open(path: String, logger: Logger, migrations: [Migration]) async throws(StoreError) -> SQLiteStore {
+    static func open(
+        path: String, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }, migrations: [Migration]
+    ) async throws(StoreError) -> SQLiteStore {
         let file = try StoreFile.prepare(path)
         let sqlite: SQLiteConnection
         do {
@@ -60,13 +69,13 @@ public final class SQLiteStore: OutboxStore {
         let connection = SerializedConnection(connection: sqlite, logger: logger)
         do {
             try await configure(connection, path: path, logger: logger)
-            try await SchemaMigrator.migrate(connection, migrations: migrations, path: path, logger: logger)
+            try await SchemaMigrator.migrate(connection, migrations: migrations, path: path, at: now(), logger: logger)
         } catch {
             await connection.close()
             if let error = error as? StoreError { throw error }
             throw StoreError("cannot open the store at \(path): \(error)")
         }
-        return SQLiteStore(path: path, connection: connection, logger: logger)
+        return SQLiteStore(path: path, connection: connection, logger: logger, now: now)
     }
 
     /// WAL lets readers (the dashboard, the CLI) read while the daemon writes. synchronous=FULL makes

@@ -21,7 +21,9 @@ struct SQLiteStoreContractTests {
     @Test func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
         try await contract { try await $0.suppressedAlertLeavesTheQueueWithoutDeliveries() }
     }
-    @Test func commitAlertForAnUnknownIncidentFails() async throws { try await contract { try await $0.commitAlertForAnUnknownIncidentFails() } }
+    @Test func commitAlertForAnUnknownIncidentDoesNothing() async throws {
+        try await contract { try await $0.commitAlertForAnUnknownIncidentDoesNothing() }
+    }
     @Test func lanesKeepTheirOrder() async throws { try await contract { try await $0.lanesKeepTheirOrder() } }
     @Test func dueTimeIsRespected() async throws { try await contract { try await $0.dueTimeIsRespected() } }
     @Test func nextDeliveryDueFollowsLaneHeads() async throws { try await contract { try await $0.nextDeliveryDueFollowsLaneHeads() } }

@@ -103,7 +103,7 @@ struct SQLiteStoreSchemaTests {
                 try await contract.queueAlerted(store, "b", lanes: [StoreSamples.opsLane], at: StoreSamples.at(1))
                 _ = try await store.rawRows("UPDATE incidents SET alert = 'not json' WHERE identity = 'a'")
                 #expect(try await store.dueDeliveries(now: StoreSamples.at(5), limit: 10).isEmpty)
-                #expect(try await contract.dueNames(store, at: StoreSamples.at(5)) == ["b@slack-main##ops"])
+                #expect(try await contract.dueNames(store, at: StoreSamples.at(5)) == ["b@slack-main/#ops"])
                 let failed = try #require(try await store.rawRows("SELECT * FROM deliveries WHERE status = 'failed'").first)
                 #expect(failed.column("last_error")?.string?.hasPrefix("stored alert unreadable") == true)
             }

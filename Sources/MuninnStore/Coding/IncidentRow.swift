@@ -1,3 +1,4 @@
+import Foundation
 import MuninnCore
 import SQLiteNIO
 
@@ -11,7 +12,7 @@ struct IncidentRow {
 
     let binds: [SQLiteData]
 
-    init(cluster: String, incident: Incident) throws {
+    init(cluster: String, incident: Incident, queuedAt: Date) throws {
         // The same moment the alert will report (AlertEnricher uses this order), until enrichment sets it.
         let occurredAt = incident.finishedAt ?? incident.notReadySince ?? incident.observedAt
         binds = [
@@ -19,8 +20,7 @@ struct IncidentRow {
             .text(incident.podName), .text(incident.podUID), incident.container.map(SQLiteData.text) ?? .null,
             incident.reason.map(SQLiteData.text) ?? .null, incident.exitCode.map(SQLiteData.integer) ?? .null,
             incident.node.map(SQLiteData.text) ?? .null, EpochMilliseconds(occurredAt).sqlite,
-            // No clock reaches commitDetection: the detector's own `now` for the incident is when it was queued.
-            EpochMilliseconds(incident.observedAt).sqlite, .text(try StoredJSON.text(incident)),
+            EpochMilliseconds(queuedAt).sqlite, .text(try StoredJSON.text(incident)),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MuninnCore
 import SQLiteNIO
 
@@ -61,7 +62,9 @@ extension SQLiteStore {
             if case .delivered(let receipt) = outcome { receiptJSON = try StoredJSON.text(receipt) }
             try await connection.writeTransaction { runner in
                 guard let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [id]) else {
-                    throw StoreError("no delivery has id \(delivery)")
+                    // Pruned with its incident while it was being sent: nothing left to record on.
+                    logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
+                    return
                 }
                 guard status.string == "pending" else {
                     // A delivery that already ended keeps its outcome: an attempt cannot undo "delivered".

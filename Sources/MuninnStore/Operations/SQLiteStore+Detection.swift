@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MuninnCore
 import SQLiteNIO
 
@@ -37,7 +38,8 @@ extension SQLiteStore {
         try await perform("could not save \(incidents.count) incidents and \(podStates.count) pod states of cluster \(cluster)") {
             connection in
             // Encoded before the transaction: a value that cannot be encoded fails the call with nothing written.
-            let incidentRows = try incidents.map { try IncidentRow(cluster: cluster, incident: $0) }
+            let queuedAt = now()
+            let incidentRows = try incidents.map { try IncidentRow(cluster: cluster, incident: $0, queuedAt: queuedAt) }
             let changes = try PodStateChanges(podStates)
             return try await connection.writeTransaction { runner in
                 try await runner.execute("INSERT INTO clusters (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(cluster)])

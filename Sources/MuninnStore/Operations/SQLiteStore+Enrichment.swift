@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MuninnCore
 import SQLiteNIO
 
@@ -49,7 +50,9 @@ extension SQLiteStore {
             let now = EpochMilliseconds(at).sqlite
             try await connection.writeTransaction { runner in
                 guard let row = try await runner.rows("SELECT enriched_at FROM incidents WHERE id = ?", [.integer(Int(incident))]).first else {
-                    throw StoreError("no queued incident has id \(incident)")
+                    // Pruned by retention while it was being enriched, or never queued: nothing to attach the alert to.
+                    logger.warning("ignoring an alert for an incident that is not in the store", metadata: ["incident": "\(incident)"])
+                    return
                 }
                 // Already enriched: a replay after a crash between commit and acknowledgement.
                 guard StoredRow(row).isNull("enriched_at") else { return }

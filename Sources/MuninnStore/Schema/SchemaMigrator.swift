@@ -7,7 +7,7 @@ import SQLiteNIO
 /// written by a newer Muninn (its tables may mean things this version would get wrong).
 enum SchemaMigrator {
     static func migrate(
-        _ connection: SerializedConnection, migrations: [Migration], path: String, logger: Logger
+        _ connection: SerializedConnection, migrations: [Migration], path: String, at date: Date, logger: Logger
     ) async throws {
         let latest = migrations.last?.version ?? 0
         try await connection.writeTransaction { runner in
@@ -31,7 +31,7 @@ enum SchemaMigrator {
                 }
                 try await runner.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    [.integer(migration.version), .text(migration.name), .integer(EpochMilliseconds(Date()).value)])
+                    [.integer(migration.version), .text(migration.name), EpochMilliseconds(date).sqlite])
                 logger.info(
                     "applied store migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)", "path": "\(path)"])
             }

@@ -19,7 +19,8 @@ extension StoreContract {
             pendingBefore = try await store.dueDeliveries(now: StoreSamples.at(40), limit: 10)
         }
         try await database.withStore { store in
-            #expect(try await store.detectionState(cluster: "prod")?.pods == [record])
+            let saved = try await store.detectionState(cluster: "prod")
+            #expect(saved?.pods == [record])
             #expect(try await store.detectionState(cluster: "empty") == DetectionState(pods: []))
             #expect(try await store.detectionState(cluster: "never") == nil)
             #expect(try await store.incidentsAwaitingEnrichment(limit: 10).map(\.incident) == [waiting])

@@ -103,8 +103,8 @@ struct StoreContract {
         return queued
     }
 
-    /// The due deliveries as `identity@lane` strings, in the order the store returns them.
+    /// The due deliveries as `identity@destination/channel` strings, in the order the store returns them.
     func dueNames(_ store: any OutboxStore, at date: Date, limit: Int = 100) async throws -> [String] {
-        try await store.dueDeliveries(now: date, limit: limit).map { "\($0.alert.id)@\($0.lane)" }
+        try await store.dueDeliveries(now: date, limit: limit).map { "\($0.alert.id)@\($0.lane.destination)/\($0.lane.channel ?? "-")" }
     }
 }

@@ -5,6 +5,9 @@ import MuninnCore
 enum StoreSamples {
     static let start = Date(timeIntervalSince1970: 1_700_000_000)
 
+    /// What the stores under test read from their clock: every incident is queued at this moment.
+    static let queueTime = Date(timeIntervalSince1970: 1_600_000_000)
+
     static func at(_ seconds: Int) -> Date { start.addingTimeInterval(TimeInterval(seconds)) }
 
     static func incident(_ identity: String, pod: String = "api-7d9f", namespace: String = "shop", observedAt: Date = start) -> Incident {

@@ -20,6 +20,6 @@ struct TemporarySQLiteDatabase: ContractDatabase {
     }
 
     func withSQLiteStore(_ body: (SQLiteStore) async throws -> Void) async throws {
-        try await SQLiteStore.withStore(path: path, logger: Self.logger, body)
+        try await SQLiteStore.withStore(path: path, logger: Self.logger, now: { StoreSamples.queueTime }, body)
     }
 }
