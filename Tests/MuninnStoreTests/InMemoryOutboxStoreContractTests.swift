@@ -10,6 +10,7 @@ struct InMemoryOutboxStoreContractTests {
     @Test func firstStartHasNoSavedState() async throws { try await contract { try await $0.firstStartHasNoSavedState() } }
     @Test func savedEmptyStateIsNotAFirstStart() async throws { try await contract { try await $0.savedEmptyStateIsNotAFirstStart() } }
     @Test func detectorMemoryRoundTripsAndForgets() async throws { try await contract { try await $0.detectorMemoryRoundTripsAndForgets() } }
+    @Test func largeMemoryBatchesRoundTrip() async throws { try await contract { try await $0.largeMemoryBatchesRoundTrip() } }
     @Test func duplicateIdentitiesAreIgnored() async throws { try await contract { try await $0.duplicateIdentitiesAreIgnored() } }
     @Test func memoryAppliesEvenWhenAllIncidentsAreReplays() async throws {
         try await contract { try await $0.memoryAppliesEvenWhenAllIncidentsAreReplays() }

@@ -26,9 +26,10 @@ struct PodStateChanges {
         for (index, update) in updates.enumerated() {
             lastIndex[PodKey(namespace: update.namespace, name: update.name)] = index
         }
+        let json = StoredJSON()
         for (index, update) in updates.enumerated() where lastIndex[PodKey(namespace: update.namespace, name: update.name)] == index {
             if let record = update.record {
-                upserts.append(Upsert(namespace: update.namespace, name: update.name, record: try StoredJSON.text(record)))
+                upserts.append(Upsert(namespace: update.namespace, name: update.name, record: try json.text(record)))
             } else {
                 deletions.append(Deletion(namespace: update.namespace, name: update.name))
             }

@@ -28,11 +28,6 @@ final class SerializedConnection: Sendable {
         try await transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
-    /// Runs `body` in a read transaction, so its several queries see one snapshot.
-    func readTransaction<T>(_ body: (StatementRunner) async throws -> T) async throws -> T {
-        try await transaction(begin: "BEGIN DEFERRED", body)
-    }
-
     private func transaction<T>(begin: String, _ body: (StatementRunner) async throws -> T) async throws -> T {
         try await exclusive { runner in
             try await runner.execute(begin)

@@ -25,6 +25,16 @@ struct StatementRunner: Sendable {
         let rows = Mutex<[SQLiteRow]>([])
     }
 
+    /// Every row `sql` returns, handed over straight from SQLite's thread: faster for large results, but
+    /// abandoned when the task is cancelled, so only for reads outside an explicit transaction.
+    func rowsOutsideTransaction(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        let collector = RowCollector()
+        try await connection.query(sql, binds) { row in
+            collector.rows.withLock { $0.append(row) }
+        }
+        return collector.rows.withLock { $0 }
+    }
+
     /// Runs `sql`, ignoring any rows.
     func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws {
         try await connection.query(sql, binds, logger: logger) { _ in }.get()

@@ -9,27 +9,31 @@ extension SQLiteStore {
 
     public func detectionState(cluster: String) async throws(StoreError) -> DetectionState? {
         try await perform("could not read the detector memory of cluster \(cluster)") { connection in
-            try await connection.readTransaction { runner in
+            // No transaction needed: the gate keeps this process's commits out, and a cluster's marker is never
+            // removed, so another process can only make the answer newer.
+            let rows: [SQLiteRow]? = try await connection.exclusive { runner in
                 guard try await runner.scalar("SELECT 1 FROM clusters WHERE name = ?", [.text(cluster)]) != nil else { return nil }
-                let rows = try await runner.rows(
+                return try await runner.rowsOutsideTransaction(
                     "SELECT namespace, name, record FROM detection_pods WHERE cluster = ? ORDER BY namespace, name", [.text(cluster)])
-                var pods: [DetectionState.PodRecord] = []
-                pods.reserveCapacity(rows.count)
-                for row in rows.map(StoredRow.init) {
-                    do {
-                        pods.append(try StoredJSON.value(DetectionState.PodRecord.self, from: try row.text("record")))
-                    } catch {
-                        // One unreadable pod costs at most one repeated alert; refusing to start would cost all of them.
-                        logger.error(
-                            "skipping an unreadable detector record",
-                            metadata: [
-                                "cluster": "\(cluster)", "namespace": "\(row.optionalText("namespace") ?? "?")",
-                                "pod": "\(row.optionalText("name") ?? "?")", "error": "\(error)",
-                            ])
-                    }
-                }
-                return DetectionState(pods: pods)
             }
+            guard let rows else { return nil }
+            let json = StoredJSON()
+            var pods: [DetectionState.PodRecord] = []
+            pods.reserveCapacity(rows.count)
+            for row in rows.map(StoredRow.init) {
+                do {
+                    pods.append(try json.value(DetectionState.PodRecord.self, from: try row.text("record")))
+                } catch {
+                    // One unreadable pod costs at most one repeated alert; refusing to start would cost all of them.
+                    logger.error(
+                        "skipping an unreadable detector record",
+                        metadata: [
+                            "cluster": "\(cluster)", "namespace": "\(row.optionalText("namespace") ?? "?")",
+                            "pod": "\(row.optionalText("name") ?? "?")", "error": "\(error)",
+                        ])
+                }
+            }
+            return DetectionState(pods: pods)
         }
     }
 

@@ -83,6 +83,23 @@ struct StoreContract {
         }
     }
 
+    /// A first list saves thousands of pods in one commit; forgetting many at once must work as well.
+    func largeMemoryBatchesRoundTrip() async throws {
+        try await database.withStore { store in
+            let records = (0..<1_500).map { StoreSamples.podRecord("pod-\($0)", namespace: "ns-\($0 % 7)") }
+            try await store.commitDetection(cluster: "prod", incidents: [], podStates: records.map(StoreSamples.update))
+            let saved = try #require(try await store.detectionState(cluster: "prod"))
+            #expect(saved.pods.sorted(by: Self.podOrder) == records.sorted(by: Self.podOrder))
+
+            let forgotten = records.filter { $0.name.hasSuffix("1") || $0.name.hasSuffix("5") }
+            try await store.commitDetection(
+                cluster: "prod", incidents: [], podStates: forgotten.map { StoreSamples.forget($0.name, namespace: $0.namespace) })
+            let remaining = try #require(try await store.detectionState(cluster: "prod"))
+            let expected = records.filter { !forgotten.contains($0) }
+            #expect(remaining.pods.sorted(by: Self.podOrder) == expected.sorted(by: Self.podOrder))
+        }
+    }
+
     static func podOrder(_ lhs: DetectionState.PodRecord, _ rhs: DetectionState.PodRecord) -> Bool {
         (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
     }
