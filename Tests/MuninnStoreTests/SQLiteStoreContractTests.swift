@@ -33,5 +33,6 @@ struct SQLiteStoreContractTests {
         try await contract { try await $0.threadParentIsTheLatestDeliveredMessage() }
     }
     @Test func dataSurvivesReopening() async throws { try await contract { try await $0.dataSurvivesReopening() } }
+    @Test func cancelledCommitsAreAllOrNothing() async throws { try await contract { try await $0.cancelledCommitsAreAllOrNothing() } }
     @Test func concurrentCommitsLoseNothing() async throws { try await contract { try await $0.concurrentCommitsLoseNothing() } }
 }

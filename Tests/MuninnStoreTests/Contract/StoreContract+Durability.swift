@@ -69,4 +69,27 @@ extension StoreContract {
             #expect(replays == 1)
         }
     }
+
+    /// Commits whose tasks are cancelled mid-way are all-or-nothing, and leave the store working.
+    func cancelledCommitsAreAllOrNothing() async throws {
+        try await database.withStore { store in
+            let (tasks, perCommit) = (6, 20)
+            await withThrowingTaskGroup(of: Void.self) { group in
+                for task in 0..<tasks {
+                    group.addTask {
+                        let incidents = (0..<perCommit).map { StoreSamples.incident("uid-\(task)/app/c\($0)", pod: "pod-\(task)") }
+                        let memory = (0..<perCommit).map { StoreSamples.update(StoreSamples.podRecord("pod-\(task)-\($0)")) }
+                        try await store.commitDetection(cluster: "prod", incidents: incidents, podStates: memory)
+                    }
+                }
+                group.cancelAll()
+            }
+            let queued = try await store.incidentsAwaitingEnrichment(limit: 1_000)
+            let pods = try await store.detectionState(cluster: "prod")?.pods ?? []
+            let committedTasks = Set(queued.map { $0.incident.podName })
+            #expect(queued.count == committedTasks.count * perCommit)
+            #expect(pods.count == committedTasks.count * perCommit)
+            #expect(try await store.commitDetection(cluster: "prod", incidents: [StoreSamples.incident("after")], podStates: []) == 1)
+        }
+    }
 }
