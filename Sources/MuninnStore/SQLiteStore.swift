@@ -88,7 +88,9 @@ public final class SQLiteStore: OutboxStore {
             let mode = try await runner.scalar("PRAGMA journal_mode = WAL")?.string
             if mode?.lowercased() != "wal" {
                 // Some file systems (network shares) cannot do WAL; the rollback journal is as durable, only slower.
-                logger.warning("the store's file system does not support WAL; using the rollback journal", metadata: ["path": "\(path)", "journalMode": "\(mode ?? "unknown")"])
+                logger.warning(
+                    "the store's file system does not support WAL; using the rollback journal",
+                    metadata: ["path": "\(path)", "journalMode": "\(mode ?? "unknown")"])
             }
             try await runner.execute("PRAGMA synchronous = FULL")
             try await runner.execute("PRAGMA foreign_keys = ON")

@@ -68,7 +68,8 @@ extension SQLiteStore {
                 }
                 guard status.string == "pending" else {
                     // A delivery that already ended keeps its outcome: an attempt cannot undo "delivered".
-                    logger.warning("ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
+                    logger.warning(
+                        "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
                     return
                 }
                 switch outcome {

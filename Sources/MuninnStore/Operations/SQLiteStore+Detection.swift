@@ -65,7 +65,9 @@ extension SQLiteStore {
                         INSERT INTO detection_pods (cluster, namespace, name, record) VALUES \(values)
                         ON CONFLICT (cluster, namespace, name) DO UPDATE SET record = excluded.record
                         """,
-                        batch.flatMap { upsert -> [SQLiteData] in [.text(cluster), .text(upsert.namespace), .text(upsert.name), .text(upsert.record)] })
+                        batch.flatMap { upsert -> [SQLiteData] in
+                            [.text(cluster), .text(upsert.namespace), .text(upsert.name), .text(upsert.record)]
+                        })
                 }
                 for batch in changes.deletions.chunks(of: Self.rowsPerStatement) {
                     let pairs = Array(repeating: "(?, ?)", count: batch.count).joined(separator: ", ")
