@@ -120,6 +120,21 @@ let package = Package(
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
+        // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
+        .target(
+            name: "NotifierFakes",
+            dependencies: [
+                "KubeJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/NotifierFakes",
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeAPITests",
@@ -134,10 +149,7 @@ let package = Package(
         .testTarget(
             name: "MuninnNotifiersTests",
             dependencies: [
-                "MuninnNotifiers", "MuninnCore", "KubeJSON",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                "MuninnNotifiers", "MuninnCore", "KubeJSON", "NotifierFakes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -160,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["python"],

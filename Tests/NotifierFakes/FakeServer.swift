@@ -5,7 +5,7 @@ import NIOCore
 
 /// Serves `handle` on 127.0.0.1 with a free port while `body` runs, then stops.
 @discardableResult
-func withFakeServer<Result: Sendable>(
+public func withFakeServer<Result: Sendable>(
     _ handle: @escaping @Sendable (RecordedRequest) async -> FakeAnswer,
     _ body: (_ port: Int) async throws -> Result
 ) async throws -> Result {
@@ -43,7 +43,8 @@ func withFakeServer<Result: Sendable>(
     }
 }
 
-enum FakeServerError: Error { case notListening }
+/// The fake server could not start.
+public enum FakeServerError: Error { case notListening }
 
 /// Hands each request, body collected, to a closure.
 struct FakeResponder: HTTPResponder {
