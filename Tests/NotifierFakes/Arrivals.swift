@@ -79,12 +79,3 @@ public final class Arrivals<Element: Sendable>: Sendable {
         }
     }
 }
-
-/// Fewer messages arrived than a test waited for.
-public struct FakeTimeout: Error, CustomStringConvertible {
-    public var expected: Int
-    public var arrived: Int
-    public var timeout: Duration
-
-    public var description: String { "expected \(expected) messages within \(timeout), \(arrived) arrived" }
-}

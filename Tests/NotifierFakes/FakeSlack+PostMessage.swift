@@ -88,9 +88,3 @@ extension FakeSlack {
         return "\(value / 1_000_000).\(String(format: "%06d", value % 1_000_000))"
     }
 }
-
-/// A top-level message, which replies may name as their `thread_ts`.
-struct ParentKey: Hashable, Sendable {
-    var channel: String
-    var ts: String
-}

@@ -116,11 +116,6 @@ public final class FakeSlack: Sendable {
     }
 }
 
-/// An error answer carried through `Result`.
-struct FakeAnswerError: Error {
-    var answer: FakeAnswer
-}
-
 /// Runs `body` with a Slack fake and its API base URL (`http://127.0.0.1:<port>/api`).
 @discardableResult
 public func withFakeSlack<Result: Sendable>(_ slack: FakeSlack = FakeSlack(), _ body: (FakeSlack, String) async throws -> Result) async throws -> Result {
