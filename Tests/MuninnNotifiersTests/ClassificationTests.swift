@@ -186,4 +186,38 @@ import Testing
             #expect(receiver.deliveries.count == 1)
         }
     }
+
+    // MARK: Timeouts
+
+    @Test func unansweredRequestsAreRetryableTimeoutsEverywhere() async throws {
+        try await withFakeSlack { fake, url in
+            fake.holdNextPosts(1)
+            let notifier = SlackNotifier(
+                name: "slack", configuration: SlackConfiguration(token: "xoxb-test", apiURL: url, requestTimeout: .milliseconds(200), uploadLogs: false))
+            #expect(await send(notifier, channel: "C0ALERTS01")?.description.contains("timed out after 0.2 seconds") == true)
+            #expect(await send(notifier, channel: "C0ALERTS01") == nil)
+            #expect(fake.messages.count == 1)
+        }
+        try await withFakeWebhook { receiver, url in
+            receiver.holdNext(1)
+            let hook = WebhookNotifier(name: "hook", configuration: WebhookConfiguration(url: url, requestTimeout: .milliseconds(200)))
+            #expect(await send(hook)?.isRetryable == true)
+            #expect(await send(hook) == nil)
+            #expect(receiver.deliveries.count == 1)
+        }
+        try await withFakeDingTalk(FakeDingTalk(robots: ["robot-token": FakeDingTalkRobot()])) { fake, url in
+            fake.holdNext(1)
+            let notifier = try DingTalkNotifier(name: "d", configuration: DingTalkConfiguration(token: "robot-token", apiURL: url, requestTimeout: .milliseconds(200)))
+            #expect(await send(notifier)?.isRetryable == true)
+            #expect(await send(notifier) == nil)
+            #expect(fake.accepted.count == 1)
+        }
+        try await withFakeSlackWebhook { hook, url in
+            hook.holdNext(1)
+            let notifier = SlackWebhookNotifier(name: "hook", url: url, requestTimeout: .milliseconds(200))
+            #expect(await send(notifier)?.isRetryable == true)
+            #expect(await send(notifier) == nil)
+            #expect(hook.payloads.count == 1)
+        }
+    }
 }

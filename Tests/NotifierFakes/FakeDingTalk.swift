@@ -25,6 +25,7 @@ public final class FakeDingTalk: Sendable {
 
     let state: Mutex<State>
     let arrivals = Arrivals<FakeDingTalkMessage>()
+    let hold = FakeHold()
     let now: @Sendable () -> Date
 
     /// - Parameter now: the fake's clock, for the timestamp window and the rate limit.
@@ -48,6 +49,9 @@ public final class FakeDingTalk: Sendable {
     public func failNext(_ count: Int, errcode: Int, errmsg: String) {
         update { $0.scriptedErrcodes.append(contentsOf: Array(repeating: (errcode, errmsg), count: count)) }
     }
+
+    /// Leaves the next `count` requests unanswered until the fake stops: the client times out.
+    public func holdNext(_ count: Int) { hold.add(count) }
 
     private static func answer(_ code: Int, _ message: String) -> FakeAnswer {
         .json(["errcode": .int(Int64(code)), "errmsg": .string(message)])
@@ -135,7 +139,14 @@ public final class FakeDingTalk: Sendable {
 /// Runs `body` with a DingTalk fake and its send URL (`http://127.0.0.1:<port>/robot/send`).
 @discardableResult
 public func withFakeDingTalk<Result: Sendable>(_ dingtalk: FakeDingTalk, _ body: (FakeDingTalk, String) async throws -> Result) async throws -> Result {
-    try await withFakeServer({ request in dingtalk.handle(request) }) { port in
-        try await body(dingtalk, "http://127.0.0.1:\(port)/robot/send")
+    try await withFakeServer({ request in
+        if dingtalk.hold.take() {
+            await dingtalk.hold.wait()
+            return .text("held", status: 504)
+        }
+        return dingtalk.handle(request)
+    }) { port in
+        defer { dingtalk.hold.releaseAll() }
+        return try await body(dingtalk, "http://127.0.0.1:\(port)/robot/send")
     }
 }

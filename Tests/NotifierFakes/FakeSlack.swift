@@ -64,6 +64,7 @@ public final class FakeSlack: Sendable {
 
     let state: Mutex<State>
     let arrivals = Arrivals<FakeSlackMessage>()
+    let hold = FakeHold()
     let now: @Sendable () -> Date
 
     /// - Parameter now: the fake's clock, for the per-channel pacing check.
@@ -93,6 +94,10 @@ public final class FakeSlack: Sendable {
         update { $0.scriptedPosts.append(contentsOf: Array(repeating: failure, count: count)) }
     }
 
+    /// Leaves the next `count` chat.postMessage calls unanswered (and not posted) until the fake
+    /// stops: the client times out.
+    public func holdNextPosts(_ count: Int) { hold.add(count) }
+
     /// Answers one request (the HTTP server calls this; tests may too).
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         state.withLock { state in
@@ -119,7 +124,14 @@ public final class FakeSlack: Sendable {
 /// Runs `body` with a Slack fake and its API base URL (`http://127.0.0.1:<port>/api`).
 @discardableResult
 public func withFakeSlack<Result: Sendable>(_ slack: FakeSlack = FakeSlack(), _ body: (FakeSlack, String) async throws -> Result) async throws -> Result {
-    try await withFakeServer({ request in slack.handle(request) }) { port in
+    try await withFakeServer({ request in
+        if request.path == "/api/chat.postMessage" && slack.hold.take() {
+            await slack.hold.wait()
+            return .text("held", status: 504)
+        }
+        return slack.handle(request)
+    }) { port in
+        defer { slack.hold.releaseAll() }
         slack.update { $0.port = port }
         return try await body(slack, "http://127.0.0.1:\(port)/api")
     }

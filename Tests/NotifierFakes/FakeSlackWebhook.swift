@@ -17,6 +17,7 @@ public final class FakeSlackWebhook: Sendable {
 
     let state = Mutex(State())
     let arrivals = Arrivals<JSONValue>()
+    let hold = FakeHold()
 
     public init() {}
 
@@ -35,6 +36,9 @@ public final class FakeSlackWebhook: Sendable {
     public func failNext(_ count: Int, with answer: FakeAnswer) {
         update { $0.scripted.append(contentsOf: Array(repeating: answer, count: count)) }
     }
+
+    /// Leaves the next `count` posts unanswered until the fake stops: the client times out.
+    public func holdNext(_ count: Int) { hold.add(count) }
 
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         state.withLock { state in
@@ -59,7 +63,14 @@ public final class FakeSlackWebhook: Sendable {
 public func withFakeSlackWebhook<Result: Sendable>(
     _ hook: FakeSlackWebhook = FakeSlackWebhook(), _ body: (FakeSlackWebhook, String) async throws -> Result
 ) async throws -> Result {
-    try await withFakeServer({ request in hook.handle(request) }) { port in
-        try await body(hook, "http://127.0.0.1:\(port)\(FakeSlackWebhook.hookPath)")
+    try await withFakeServer({ request in
+        if hook.hold.take() {
+            await hook.hold.wait()
+            return .text("held", status: 504)
+        }
+        return hook.handle(request)
+    }) { port in
+        defer { hook.hold.releaseAll() }
+        return try await body(hook, "http://127.0.0.1:\(port)\(FakeSlackWebhook.hookPath)")
     }
 }

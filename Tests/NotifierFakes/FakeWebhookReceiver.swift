@@ -27,6 +27,7 @@ public final class FakeWebhookReceiver: Sendable {
     let now: @Sendable () -> Date
     let state = Mutex(State())
     let arrivals = Arrivals<FakeWebhookDelivery>()
+    let hold = FakeHold()
 
     /// - Parameters:
     ///   - key: the HMAC key (the base64-decoded part of a `whsec_` secret); nil accepts unsigned requests.
@@ -51,6 +52,9 @@ public final class FakeWebhookReceiver: Sendable {
     public func failNext(_ count: Int, with answer: FakeAnswer) {
         update { $0.scripted.append(contentsOf: Array(repeating: answer, count: count)) }
     }
+
+    /// Leaves the next `count` requests unanswered until the receiver stops: the client times out.
+    public func holdNext(_ count: Int) { hold.add(count) }
 
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         let now = now()
@@ -93,7 +97,14 @@ public final class FakeWebhookReceiver: Sendable {
 public func withFakeWebhook<Result: Sendable>(
     _ receiver: FakeWebhookReceiver = FakeWebhookReceiver(), _ body: (FakeWebhookReceiver, String) async throws -> Result
 ) async throws -> Result {
-    try await withFakeServer({ request in receiver.handle(request) }) { port in
-        try await body(receiver, "http://127.0.0.1:\(port)/hooks/muninn")
+    try await withFakeServer({ request in
+        if receiver.hold.take() {
+            await receiver.hold.wait()
+            return .text("held", status: 504)
+        }
+        return receiver.handle(request)
+    }) { port in
+        defer { receiver.hold.releaseAll() }
+        return try await body(receiver, "http://127.0.0.1:\(port)/hooks/muninn")
     }
 }
