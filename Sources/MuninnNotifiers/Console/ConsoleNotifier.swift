@@ -16,6 +16,9 @@ public struct ConsoleNotifier: Notifier {
         self.write = write
     }
 
+    /// A local write has no rate limit.
+    public var pacing: DeliveryPacing { .unpaced }
+
     /// Writes the line; the target's `threadID` becomes the payload's `thread`. The receipt's
     /// message id is the payload's `messageId`, so repeats can name the first alert.
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {

@@ -30,6 +30,9 @@ public struct WebhookNotifier: Notifier {
         self.now = now
     }
 
+    /// Receivers are ours to size; one that cannot keep up answers 429 with `Retry-After`.
+    public var pacing: DeliveryPacing { .unpaced }
+
     /// Sends the payload; the target's channel is ignored, its `threadID` becomes the payload's `thread`.
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
         let body = AlertPayload.json(for: alert.redacted(with: redactor), maxLogBytes: configuration.maximumLogBytes, thread: target.threadID)
