@@ -132,6 +132,21 @@ let package = Package(
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
+        // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
+        .target(
+            name: "NotifierFakes",
+            dependencies: [
+                "KubeJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/NotifierFakes",
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubeAPITests",
@@ -159,10 +174,7 @@ let package = Package(
         .testTarget(
             name: "MuninnNotifiersTests",
             dependencies: [
-                "MuninnNotifiers", "MuninnCore", "KubeJSON",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                "MuninnNotifiers", "MuninnCore", "KubeJSON", "NotifierFakes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -185,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["python"],

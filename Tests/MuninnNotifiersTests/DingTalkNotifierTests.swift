@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import KubeJSON
 import MuninnCore
+import NotifierFakes
 import Testing
 
 @testable import MuninnNotifiers
@@ -17,14 +18,14 @@ import Testing
     }
 
     private func fake(secret: String? = DingTalkNotifierTests.secret, keywords: [String] = ["Kubernetes"], now: Date = DingTalkNotifierTests.now) -> FakeDingTalk {
-        FakeDingTalk(robots: ["robot-token": .init(secret: secret, keywords: keywords)], now: now)
+        FakeDingTalk(robots: ["robot-token": FakeDingTalkRobot(secret: secret, keywords: keywords)], now: { now })
     }
 
     @Test func signedMarkdownMessage() async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
-            let receipt = try await notifier(url, atMobiles: ["13800000000"]).send(Samples.crash(), channel: nil, logger: Samples.logger)
+            let receipt = try await notifier(url, atMobiles: ["13800000000"]).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             #expect(receipt == DeliveryReceipt())
-            let accepted = try #require(dingtalk.snapshot.accepted.first)
+            let accepted = try #require(dingtalk.accepted.first)
             #expect(accepted.timestamp == "1760000100250")
             #expect(accepted.sign == DingTalkSignature.sign(timestamp: 1_760_000_100_250, secret: Self.secret))
             #expect(accepted.mentionsInText == ["13800000000": true])
@@ -66,9 +67,9 @@ import Testing
     @Test func theWholeWebhookURLIsAcceptedAsToken() async throws {
         try await withFakeDingTalk(fake(secret: nil)) { dingtalk, url in
             let notifier = try DingTalkNotifier(name: "d", configuration: DingTalkConfiguration(token: url + "?access_token=robot-token"))
-            _ = try await notifier.send(Samples.crash(), channel: nil, logger: Samples.logger)
-            #expect(dingtalk.snapshot.accepted.count == 1)
-            #expect(dingtalk.snapshot.accepted[0].sign == nil)
+            _ = try await notifier.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
+            #expect(dingtalk.accepted.count == 1)
+            #expect(dingtalk.accepted[0].sign == nil)
         }
     }
 
@@ -78,27 +79,27 @@ import Testing
         while !DingTalkSignature.sign(timestamp: millis, secret: Self.secret).contains("+") { millis += 1 }
         let now = Date(timeIntervalSince1970: Double(millis) / 1000)
         try await withFakeDingTalk(fake(now: now)) { dingtalk, url in
-            _ = try await notifier(url, now: now).send(Samples.crash(), channel: nil, logger: Samples.logger)
-            #expect(dingtalk.snapshot.accepted.first?.sign?.contains("+") == true)
+            _ = try await notifier(url, now: now).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
+            #expect(dingtalk.accepted.first?.sign?.contains("+") == true)
         }
     }
 
     @Test func wrongSecretAndStaleClockArePermanent() async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
             await #expect(throws: NotifierError.permanent(reason: "DingTalk errcode 310000: sign not match (check the robot's security settings: keyword, signing secret, IP allow-list, clock)")) {
-                try await notifier(url, secret: "SECwrong").send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await notifier(url, secret: "SECwrong").send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
             await #expect(throws: NotifierError.permanent(reason: "DingTalk errcode 310000: invalid timestamp (check the robot's security settings: keyword, signing secret, IP allow-list, clock)")) {
-                try await notifier(url, now: Self.now.addingTimeInterval(3_601)).send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await notifier(url, now: Self.now.addingTimeInterval(3_601)).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
-            #expect(dingtalk.snapshot.accepted.isEmpty)
+            #expect(dingtalk.accepted.isEmpty)
         }
     }
 
     @Test func missingKeywordIsPermanent() async throws {
         try await withFakeDingTalk(fake(keywords: ["告警"])) { _, url in
             await #expect(throws: NotifierError.permanent(reason: "DingTalk errcode 310000: keywords not in content (check the robot's security settings: keyword, signing secret, IP allow-list, clock)")) {
-                try await notifier(url).send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await notifier(url).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
         }
     }
@@ -106,7 +107,7 @@ import Testing
     @Test func unknownTokenIsPermanent() async throws {
         try await withFakeDingTalk(fake()) { _, url in
             await #expect(throws: NotifierError.permanent(reason: "DingTalk errcode 300005: token is not exist (unknown robot token)")) {
-                try await notifier(url, token: "other").send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await notifier(url, token: "other").send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
         }
     }
@@ -114,11 +115,11 @@ import Testing
     @Test func theTwentyFirstMessageInAMinuteIsRetryable() async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
             let robot = try notifier(url)
-            for _ in 1...20 { _ = try await robot.send(Samples.crash(), channel: nil, logger: Samples.logger) }
+            for _ in 1...20 { _ = try await robot.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger) }
             await #expect(throws: NotifierError.retryable(reason: "DingTalk errcode 130101: send too fast, exceed 20 times per minute", retryAfter: .seconds(60))) {
-                try await robot.send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await robot.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
-            #expect(dingtalk.snapshot.accepted.count == 20)
+            #expect(dingtalk.accepted.count == 20)
         }
     }
 
@@ -126,13 +127,13 @@ import Testing
         (410100, "发送速度太快而限流", NotifierError.retryable(reason: "DingTalk errcode 410100: 发送速度太快而限流", retryAfter: .seconds(600))),
         (-1, "系统繁忙", .retryable(reason: "DingTalk errcode -1: 系统繁忙", retryAfter: nil)),
         (660026, "sending too many messages per minute", .retryable(reason: "DingTalk errcode 660026: sending too many messages per minute", retryAfter: .seconds(60))),
-        (400102, "robot disabled", .permanent(reason: "DingTalk errcode 400102: robot disabled")),
+        (400102, "robot disabled", .permanent(reason: "DingTalk errcode 400102: robot disabled (the robot is disabled)")),
         (430102, "inappropriate text", .permanent(reason: "DingTalk errcode 430102: inappropriate text")),
     ])
     func errcodesAreClassified(code: Int, message: String, expected: NotifierError) async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
             dingtalk.update { $0.scriptedErrcodes = [(code, message)] }
-            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), channel: nil, logger: Samples.logger) }
+            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger) }
         }
     }
 
@@ -142,8 +143,8 @@ import Testing
             let notifier = try DingTalkNotifier(
                 name: "d", configuration: DingTalkConfiguration(token: "robot-token", secret: Self.secret, apiURL: url, logLines: 3_000),
                 now: { Self.now })
-            _ = try await notifier.send(Samples.crash(logs: logs), channel: nil, logger: Samples.logger)
-            let accepted = try #require(dingtalk.snapshot.accepted.first)
+            _ = try await notifier.send(Samples.crash(logs: logs), to: DeliveryTarget(), logger: Samples.logger)
+            let accepted = try #require(dingtalk.accepted.first)
             #expect(accepted.body.serialized().count <= 20_000)
             let text = try #require(accepted.body[path: ["markdown", "text"]]?.stringValue)
             #expect(text.hasSuffix("> 行 3000 " + String(repeating: "日志", count: 40) + "\n"))
@@ -153,8 +154,8 @@ import Testing
 
     @Test func hostileTextCannotFormatOrMention() async throws {
         try await withFakeDingTalk(fake()) { dingtalk, url in
-            _ = try await notifier(url).send(Samples.hostile(), channel: nil, logger: Samples.logger)
-            let accepted = try #require(dingtalk.snapshot.accepted.first)
+            _ = try await notifier(url).send(Samples.hostile(), to: DeliveryTarget(), logger: Samples.logger)
+            let accepted = try #require(dingtalk.accepted.first)
             let text = try #require(accepted.body[path: ["markdown", "text"]]?.stringValue)
             #expect(accepted.body["at"] == ["isAtAll": false])
             #expect(text.contains("- **Reason:** \\*bold\\* \\_it\\_ \\<https://evil.example\\|click\\>"))

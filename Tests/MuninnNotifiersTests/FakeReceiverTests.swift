@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import MuninnCore
+import NotifierFakes
 import Testing
 
 @testable import MuninnNotifiers
@@ -34,7 +35,7 @@ import Testing
         #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01"])?["error"] == "no_text")
         #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "hi"], token: nil)?["error"] == "not_authed")
         #expect(slackCall(slack, "chat.postMessage", json: ["channel": "#secret-ops", "text": "hi"])?["error"] == "channel_not_found")
-        #expect(slack.snapshot.messages.isEmpty)
+        #expect(slack.messages.isEmpty)
         #expect(slackCall(slack, "chat.postMessage", json: ["channel": "#alerts", "text": "hi"])?["ok"] == true)
     }
 
@@ -54,9 +55,47 @@ import Testing
         #expect(slackCall(slack, "files.completeUploadExternal", form: "files=\(files)&channel_id=C0ALERTS01")?["error"] == "file_not_found")
     }
 
+    @Test func slackCutsTextOver40000CharactersAndRecordsIt() {
+        let slack = FakeSlack()
+        let text = String(repeating: "a", count: 40_001)
+        #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": .string(text)])?["ok"] == true)
+        let message = slack.messages.first
+        #expect(message?.textTruncated == true && message?.text?.count == 40_000)
+        #expect(slack.snapshot.longTexts == 1)
+    }
+
+    @Test func slackRepliesOnlyUnderParentsOfTheSameChannel() {
+        let slack = FakeSlack()
+        let parent = slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "parent"])?["ts"] ?? .null
+        let reply = slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "reply", "thread_ts": parent])
+        #expect(reply?["ok"] == true)
+        #expect(reply?[path: ["message", "thread_ts"]] == parent)
+        #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "x", "thread_ts": reply?["ts"] ?? .null])?["error"] == "thread_not_found")
+        #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0RANDOM01", "text": "x", "thread_ts": parent])?["error"] == "thread_not_found")
+        slack.update { $0.threadPolicy = .postToChannel }
+        #expect(slackCall(slack, "chat.postMessage", json: ["channel": "C0RANDOM01", "text": "x", "thread_ts": "1.000001"])?["ok"] == true)
+        #expect(slack.messages.map(\.threadTS) == [nil, parent.stringValue, nil])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func waitingReturnsOnceEnoughArrivedAndTimesOutOtherwise() async throws {
+        let slack = FakeSlack()
+        async let waited = slack.waitForMessages(2)
+        _ = slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "one"])
+        _ = slackCall(slack, "chat.postMessage", json: ["channel": "C0ALERTS01", "text": "two"])
+        #expect(try await waited.map(\.text) == ["one", "two"])
+        await #expect(throws: FakeTimeout.self) { try await slack.waitForMessages(3, timeout: .milliseconds(50)) }
+    }
+
+    @Test func webhookReceiverWantsJSON() {
+        let receiver = FakeWebhookReceiver()
+        let answer = receiver.handle(RecordedRequest(method: "POST", path: "/hooks/muninn", headers: [("Content-Type", "text/plain")], body: Array("{}".utf8)))
+        #expect(answer.status == 415)
+        #expect(receiver.deliveries.isEmpty)
+    }
+
     @Test func dingTalkReadsAnUnencodedPlusAsASpace() throws {
         let now = Date(timeIntervalSince1970: 1_760_000_000)
-        let dingtalk = FakeDingTalk(robots: ["t": .init(secret: "SECx")], now: now)
+        let dingtalk = FakeDingTalk(robots: ["t": FakeDingTalkRobot(secret: "SECx")], now: { now })
         var millis: Int64 = 1_760_000_000_000
         while !DingTalkSignature.sign(timestamp: millis, secret: "SECx").contains("+") { millis += 1 }
         let sign = DingTalkSignature.sign(timestamp: millis, secret: "SECx")
@@ -72,7 +111,7 @@ import Testing
     }
 
     @Test func dingTalkAnswersErrorsWithHTTP200() {
-        let dingtalk = FakeDingTalk(robots: ["t": .init()], now: Date(timeIntervalSince1970: 0))
+        let dingtalk = FakeDingTalk(robots: ["t": FakeDingTalkRobot()], now: { Date(timeIntervalSince1970: 0) })
         let get = dingtalk.handle(RecordedRequest(method: "GET", path: "/robot/send", rawQuery: "access_token=t", headers: [], body: []))
         #expect(get.status == 200 && (try? JSONValue(parsing: get.body))?["errcode"] == 43002)
         let wrongType = dingtalk.handle(RecordedRequest(method: "POST", path: "/robot/send", rawQuery: "access_token=t", headers: [("Content-Type", "text/plain")], body: []))
@@ -93,7 +132,7 @@ import Testing
         }) { port in
             let hook = WebhookNotifier(name: "hook", configuration: WebhookConfiguration(url: "http://127.0.0.1:\(port)/hook", requestTimeout: .milliseconds(300)))
             await #expect(throws: NotifierError.retryable(reason: "request to 127.0.0.1:\(port) timed out after 0.3 seconds", retryAfter: nil)) {
-                try await hook.send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await hook.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
             release.finish()
         }

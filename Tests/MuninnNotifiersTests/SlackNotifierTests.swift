@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import MuninnCore
+import NotifierFakes
 import Testing
 
 @testable import MuninnNotifiers
@@ -14,10 +15,10 @@ import Testing
 
     @Test func crashAlertPostsBlockKitAndUploadsTheLogIntoTheThread() async throws {
         try await withFakeSlack { slack, url in
-            let receipt = try await notifier(url).send(Samples.crash(), channel: "#alerts", logger: Samples.logger)
+            let receipt = try await notifier(url).send(Samples.crash(), to: DeliveryTarget(channel: "#alerts"), logger: Samples.logger)
             let state = slack.snapshot
-            let message = try #require(state.messages.first)
-            #expect(state.messages.count == 1)
+            let message = try #require(slack.messages.first)
+            #expect(slack.messages.count == 1)
             #expect(message.channel == "C0ALERTS01")
             #expect(receipt == DeliveryReceipt(messageID: message.ts, channel: "C0ALERTS01", note: "log uploaded as file F000000001"))
             #expect(message.text == "Container crashed: payments/api-7f9c container api: OOMKilled, exit code 137 [prod-eu]")
@@ -57,41 +58,41 @@ import Testing
     @Test func channelNamesAreResolvedOnceAndCached() async throws {
         try await withFakeSlack { slack, url in
             let slackNotifier = notifier(url, uploadLogs: false)
-            _ = try await slackNotifier.send(Samples.crash(), channel: "#alerts", logger: Samples.logger)
-            _ = try await slackNotifier.send(Samples.crash(), channel: "alerts", logger: Samples.logger)
+            _ = try await slackNotifier.send(Samples.crash(), to: DeliveryTarget(channel: "#alerts"), logger: Samples.logger)
+            _ = try await slackNotifier.send(Samples.crash(), to: DeliveryTarget(channel: "alerts"), logger: Samples.logger)
             let state = slack.snapshot
             // "alerts" is on the second of three pages: one paginated listing serves both sends.
             #expect(state.conversationsListCalls == 3)
             #expect(await slackNotifier.channelListings == 3)
-            #expect(state.messages.map(\.channel) == ["C0ALERTS01", "C0ALERTS01"])
-            #expect(state.messages[0].ts < state.messages[1].ts)
+            #expect(slack.messages.map(\.channel) == ["C0ALERTS01", "C0ALERTS01"])
+            #expect(slack.messages[0].ts < slack.messages[1].ts)
         }
     }
 
     @Test func privateChannelsResolveByName() async throws {
         try await withFakeSlack { slack, url in
-            let receipt = try await notifier(url, uploadLogs: false).send(Samples.crash(), channel: "secret-ops", logger: Samples.logger)
+            let receipt = try await notifier(url, uploadLogs: false).send(Samples.crash(), to: DeliveryTarget(channel: "secret-ops"), logger: Samples.logger)
             #expect(receipt.channel == "G0SECRET01")
-            #expect(slack.snapshot.messages.map(\.channel) == ["G0SECRET01"])
+            #expect(slack.messages.map(\.channel) == ["G0SECRET01"])
         }
     }
 
     @Test func channelIDsAreUsedWithoutListing() async throws {
         try await withFakeSlack { slack, url in
-            _ = try await notifier(url, uploadLogs: false).send(Samples.crash(), channel: "C0RANDOM01", logger: Samples.logger)
+            _ = try await notifier(url, uploadLogs: false).send(Samples.crash(), to: DeliveryTarget(channel: "C0RANDOM01"), logger: Samples.logger)
             #expect(slack.snapshot.conversationsListCalls == 0)
-            #expect(slack.snapshot.messages.map(\.channel) == ["C0RANDOM01"])
+            #expect(slack.messages.map(\.channel) == ["C0RANDOM01"])
         }
     }
 
     @Test func uploadFailureStillPostsTheMessageWithTheInlineTail() async throws {
         try await withFakeSlack { slack, url in
             slack.update { $0.scriptedUploadStatus = 500 }
-            let receipt = try await notifier(url).send(Samples.crash(), channel: "C0ALERTS01", logger: Samples.logger)
+            let receipt = try await notifier(url).send(Samples.crash(), to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
             let state = slack.snapshot
-            #expect(state.messages.count == 1)
-            #expect(state.messages[0].blocks[3][path: ["text", "text"]]?.stringValue?.contains("panic: runtime error") == true)
-            #expect(receipt.messageID == state.messages[0].ts)
+            #expect(slack.messages.count == 1)
+            #expect(slack.messages[0].blocks[3][path: ["text", "text"]]?.stringValue?.contains("panic: runtime error") == true)
+            #expect(receipt.messageID == slack.messages[0].ts)
             #expect(receipt.note == "logs inline only: upload failed (temporary failure: Slack file upload: HTTP 500)")
             #expect(state.uploads.allSatisfy { !$0.completed })
         }
@@ -100,8 +101,8 @@ import Testing
     @Test func uploadRefusedByScopeIsNotedNotThrown() async throws {
         let slack = FakeSlack(tokens: ["xoxb-test": ["chat:write", "channels:read", "groups:read"]])
         try await withFakeSlack(slack) { slack, url in
-            let receipt = try await notifier(url).send(Samples.crash(), channel: "C0ALERTS01", logger: Samples.logger)
-            #expect(slack.snapshot.messages.count == 1)
+            let receipt = try await notifier(url).send(Samples.crash(), to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
+            #expect(slack.messages.count == 1)
             #expect(receipt.note == "logs inline only: upload failed (permanent failure: Slack files.getUploadURLExternal: missing_scope (needs files:write))")
         }
     }
@@ -110,18 +111,18 @@ import Testing
         try await withFakeSlack { slack, url in
             var alert = Samples.crash(logs: nil)
             alert.logsUnavailableReason = "pod deleted before the logs were read"
-            let receipt = try await notifier(url).send(alert, channel: "C0ALERTS01", logger: Samples.logger)
+            let receipt = try await notifier(url).send(alert, to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
             let state = slack.snapshot
-            #expect(state.messages[0].blocks[3][path: ["text", "text"]]?.stringValue == "*Logs*: unavailable: pod deleted before the logs were read")
+            #expect(slack.messages[0].blocks[3][path: ["text", "text"]]?.stringValue == "*Logs*: unavailable: pod deleted before the logs were read")
             #expect(state.uploads.isEmpty && receipt.note == nil)
         }
     }
 
     @Test func hostileTextRendersAsPlainText() async throws {
         try await withFakeSlack { slack, url in
-            _ = try await notifier(url, uploadLogs: false).send(Samples.hostile(), channel: "C0ALERTS01", logger: Samples.logger)
+            _ = try await notifier(url, uploadLogs: false).send(Samples.hostile(), to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
             let state = slack.snapshot
-            let message = try #require(state.messages.first)
+            let message = try #require(slack.messages.first)
             #expect(state.pings.isEmpty)
             #expect(message.blocks[0][path: ["text", "text"]]?.stringValue == "Container crashed: payments/api-<!channel>")
             let fields = message.blocks[1]["fields"]?.arrayValue?.compactMap { $0["text"]?.stringValue } ?? []
@@ -148,9 +149,9 @@ import Testing
             alert.image = String(repeating: "i", count: 5_000)
             let slackNotifier = SlackNotifier(
                 name: "slack", configuration: SlackConfiguration(token: "xoxb-test", apiURL: url, uploadLogs: true, inlineLogLines: 500, inlineLogCharacters: 100_000))
-            let receipt = try await slackNotifier.send(alert, channel: "C0ALERTS01", logger: Samples.logger)
+            let receipt = try await slackNotifier.send(alert, to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
             let state = slack.snapshot
-            let message = try #require(state.messages.first)
+            let message = try #require(slack.messages.first)
             let logSection = try #require(message.blocks[4][path: ["text", "text"]]?.stringValue)
             #expect(logSection.unicodeScalars.count <= 3_000)
             #expect(logSection.hasSuffix("line 5000 " + String(repeating: "&lt;&amp;&gt;", count: 30) + "\n```"))
@@ -161,26 +162,26 @@ import Testing
     }
 
     @Test(arguments: [
-        (FakeSlack.Scripted.rateLimited(retryAfter: 7), NotifierError.retryable(reason: "Slack chat.postMessage: rate limited (HTTP 429)", retryAfter: .seconds(7))),
+        (FakeSlackFailure.rateLimited(retryAfter: 7), NotifierError.retryable(reason: "Slack chat.postMessage: rate limited (HTTP 429)", retryAfter: .seconds(7))),
         (.error("ratelimited"), .retryable(reason: "Slack chat.postMessage: ratelimited", retryAfter: nil)),
         (.error("rate_limited"), .retryable(reason: "Slack chat.postMessage: rate_limited", retryAfter: nil)),
         (.error("internal_error"), .retryable(reason: "Slack chat.postMessage: internal_error", retryAfter: nil)),
         (.error("service_unavailable"), .retryable(reason: "Slack chat.postMessage: service_unavailable", retryAfter: nil)),
         (.status(503), .retryable(reason: "Slack chat.postMessage: HTTP 503", retryAfter: nil)),
         (.error("token_revoked"), .permanent(reason: "Slack chat.postMessage: token_revoked (check the bot token)")),
-        (.error("msg_too_long"), .permanent(reason: "Slack chat.postMessage: msg_too_long")),
+        (.error("msg_too_long"), .permanent(reason: "Slack chat.postMessage: msg_too_long (Slack rejected the message itself; please report this as a Muninn bug)")),
         (.error("restricted_action"), .permanent(reason: "Slack chat.postMessage: restricted_action")),
     ])
-    func scriptedErrorsAreClassified(scripted: FakeSlack.Scripted, expected: NotifierError) async throws {
+    func scriptedErrorsAreClassified(scripted: FakeSlackFailure, expected: NotifierError) async throws {
         try await withFakeSlack { slack, url in
             slack.update { $0.scriptedPosts = [scripted] }
-            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), channel: "C0ALERTS01", logger: Samples.logger) }
-            #expect(slack.snapshot.messages.isEmpty)
+            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger) }
+            #expect(slack.messages.isEmpty)
         }
     }
 
     @Test(arguments: [
-        ("C0ARCHIVE1", "xoxb-test", NotifierError.permanent(reason: "Slack chat.postMessage: is_archived")),
+        ("C0ARCHIVE1", "xoxb-test", NotifierError.permanent(reason: "Slack chat.postMessage: is_archived (the channel is archived: route this alert elsewhere)")),
         ("C0NOSUCH01", "xoxb-test", .permanent(reason: "Slack chat.postMessage: channel_not_found (unknown channel, or a private channel the app is not in)")),
         ("#nosuch", "xoxb-test", .permanent(reason: "Slack conversations.list: channel_not_found (no channel named nosuch visible to the app)")),
         ("C0ALERTS01", "xoxb-wrong", .permanent(reason: "Slack chat.postMessage: invalid_auth (check the bot token)")),
@@ -189,21 +190,21 @@ import Testing
     func channelAndTokenErrorsArePermanent(channel: String, token: String, expected: NotifierError) async throws {
         let slack = FakeSlack(tokens: ["xoxb-test": FakeSlack.allScopes, "xoxb-limited": ["chat:write", "channels:read", "groups:read", "files:write"]])
         try await withFakeSlack(slack) { slack, url in
-            await #expect(throws: expected) { try await notifier(url, token: token).send(Samples.crash(), channel: channel, logger: Samples.logger) }
-            #expect(slack.snapshot.messages.isEmpty)
+            await #expect(throws: expected) { try await notifier(url, token: token).send(Samples.crash(), to: DeliveryTarget(channel: channel), logger: Samples.logger) }
+            #expect(slack.messages.isEmpty)
         }
     }
 
     @Test func aChannelIsRequired() async throws {
         await #expect(throws: NotifierError.permanent(reason: "Slack: no channel for this alert and no default channel configured")) {
-            try await notifier("http://127.0.0.1:9/api").send(Samples.crash(), channel: nil, logger: Samples.logger)
+            try await notifier("http://127.0.0.1:9/api").send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
         }
     }
 
     @Test func theDefaultChannelIsUsedWithoutRouting() async throws {
         try await withFakeSlack { slack, url in
-            _ = try await notifier(url, uploadLogs: false, defaultChannel: "#general").send(Samples.crash(), channel: nil, logger: Samples.logger)
-            #expect(slack.snapshot.messages.map(\.channel) == ["C0GENERAL1"])
+            _ = try await notifier(url, uploadLogs: false, defaultChannel: "#general").send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
+            #expect(slack.messages.map(\.channel) == ["C0GENERAL1"])
         }
     }
 
@@ -211,7 +212,7 @@ import Testing
         // Nothing listens on the discard port.
         let unreachable = SlackNotifier(name: "s", configuration: SlackConfiguration(token: "xoxb-test", apiURL: "http://127.0.0.1:9/api", requestTimeout: .milliseconds(500)))
         do {
-            _ = try await unreachable.send(Samples.crash(), channel: "C0ALERTS01", logger: Samples.logger)
+            _ = try await unreachable.send(Samples.crash(), to: DeliveryTarget(channel: "C0ALERTS01"), logger: Samples.logger)
             Issue.record("expected a failure")
         } catch {
             guard case .retryable(let reason, nil) = error else { Issue.record("unexpected \(error)"); return }

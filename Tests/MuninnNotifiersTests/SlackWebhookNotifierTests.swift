@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import MuninnCore
+import NotifierFakes
 import Testing
 
 @testable import MuninnNotifiers
@@ -8,11 +9,11 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct SlackWebhookNotifierTests {
     @Test func postsTheBlockKitMessage() async throws {
         try await withFakeSlackWebhook { hook, url in
-            let receipt = try await SlackWebhookNotifier(name: "hook", url: url).send(Samples.hostile(), channel: "#ignored", logger: Samples.logger)
+            let receipt = try await SlackWebhookNotifier(name: "hook", url: url).send(Samples.hostile(), to: DeliveryTarget(channel: "#ignored"), logger: Samples.logger)
             #expect(receipt == DeliveryReceipt())
             let state = hook.snapshot
-            let payload = try #require(state.payloads.first)
-            #expect(state.payloads.count == 1)
+            let payload = try #require(hook.payloads.first)
+            #expect(hook.payloads.count == 1)
             #expect(payload["channel"] == nil)
             #expect(payload["blocks"]?.arrayValue?.count == 6)
             #expect(payload["text"]?.stringValue?.hasPrefix("Container crashed: payments/api-&lt;!channel&gt;") == true)
@@ -31,7 +32,7 @@ import Testing
     func errorsAreClassified(answer: FakeAnswer, expected: NotifierError) async throws {
         try await withFakeSlackWebhook { hook, url in
             hook.update { $0.scripted = [answer] }
-            await #expect(throws: expected) { try await SlackWebhookNotifier(name: "hook", url: url).send(Samples.crash(), channel: nil, logger: Samples.logger) }
+            await #expect(throws: expected) { try await SlackWebhookNotifier(name: "hook", url: url).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger) }
         }
     }
 
@@ -39,7 +40,7 @@ import Testing
         try await withFakeSlackWebhook { _, url in
             let removed = url.replacingOccurrences(of: "XXXX", with: "GONE")
             await #expect(throws: NotifierError.permanent(reason: "Slack webhook: HTTP 404 no_service (the webhook was removed or disabled: create a new one)")) {
-                try await SlackWebhookNotifier(name: "hook", url: removed).send(Samples.crash(), channel: nil, logger: Samples.logger)
+                try await SlackWebhookNotifier(name: "hook", url: removed).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import MuninnCore
+import NotifierFakes
 import Testing
 
 @testable import MuninnNotifiers
@@ -17,10 +18,10 @@ import Testing
     }
 
     @Test func postsTheDocumentedPayloadSigned() async throws {
-        try await withFakeWebhook(FakeWebhookReceiver(key: Self.key)) { receiver, url in
+        try await withFakeWebhook(FakeWebhookReceiver(key: Self.key, now: { Self.now })) { receiver, url in
             var alert = Samples.crash()
             alert.message = "token: Bearer abc.def"
-            let receipt = try await notifier(url).send(alert, channel: nil, logger: Samples.logger)
+            let receipt = try await notifier(url).send(alert, to: DeliveryTarget(), logger: Samples.logger)
             let state = receiver.snapshot
             let request = try #require(state.requests.first)
             #expect(state.signatureValid == [true])
@@ -40,6 +41,7 @@ import Testing
                 "restartCount": 8, "restartsSeen": 3, "occurredAt": "2025-10-09T08:53:20.000Z", "seenLate": false,
                 "events": ["BackOff: Back-off restarting failed container api", "OOMKilling: Memory cgroup out of memory"],
                 "logs": ["text": .string(String(Samples.crashLog.dropLast())), "truncated": false, "linesCut": 0, "unavailableReason": nil],
+                "messageId": .string(receipt.messageID ?? ""), "thread": nil,
             ]
             #expect(payload == expected)
             #expect(payload.objectValue?.keys == expected.objectValue?.keys)
@@ -49,8 +51,8 @@ import Testing
     @Test func theMessageIDIsStableAcrossRetries() async throws {
         try await withFakeWebhook { receiver, url in
             let hook = notifier(url, secret: nil)
-            _ = try await hook.send(Samples.crash(), channel: nil, logger: Samples.logger)
-            _ = try await hook.send(Samples.crash(), channel: nil, logger: Samples.logger)
+            _ = try await hook.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
+            _ = try await hook.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
             let ids = receiver.snapshot.requests.map { $0.header("webhook-id") }
             #expect(ids.count == 2 && ids[0] != nil && ids[0] == ids[1])
             #expect(receiver.snapshot.requests[0].header("webhook-signature") == nil)
@@ -61,7 +63,7 @@ import Testing
         try await withFakeWebhook { receiver, url in
             let logs = (1...10_000).map { "line \($0)" }.joined(separator: "\n")
             let hook = WebhookNotifier(name: "hook", configuration: WebhookConfiguration(url: url, maximumLogBytes: 1_000))
-            _ = try await hook.send(Samples.crash(logs: logs), channel: nil, logger: Samples.logger)
+            _ = try await hook.send(Samples.crash(logs: logs), to: DeliveryTarget(), logger: Samples.logger)
             let payload = try JSONValue(parsing: try #require(receiver.snapshot.requests.first).body)
             let text = try #require(payload[path: ["logs", "text"]]?.stringValue)
             #expect(text.utf8.count <= 1_000 && text.hasSuffix("line 9999\nline 10000"))
@@ -80,7 +82,7 @@ import Testing
     func statusesAreClassified(answer: FakeAnswer, expected: NotifierError) async throws {
         try await withFakeWebhook { receiver, url in
             receiver.update { $0.scripted = [answer] }
-            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), channel: nil, logger: Samples.logger) }
+            await #expect(throws: expected) { try await notifier(url).send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger) }
         }
     }
 }
@@ -91,8 +93,8 @@ import Testing
         let console = ConsoleNotifier(write: { lines.append($0) })
         var alert = Samples.hostile()
         alert.logs = "key AKIAIOSFODNN7EXAMPLE\nline\u{2028}two"
-        _ = try await console.send(alert, channel: nil, logger: Samples.logger)
-        _ = try await console.send(Samples.crash(), channel: nil, logger: Samples.logger)
+        _ = try await console.send(alert, to: DeliveryTarget(), logger: Samples.logger)
+        _ = try await console.send(Samples.crash(), to: DeliveryTarget(), logger: Samples.logger)
         let written = lines.lines
         #expect(written.count == 2)
         #expect(written.allSatisfy { !$0.contains("\n") && !$0.contains("\u{2028}") })

@@ -3,7 +3,7 @@ import Foundation
 /// What a destination is asked to tell people: one incident, already enriched, independent of how
 /// any chat app lays it out. Every string in it may come from the cluster and is hostile until a
 /// destination has escaped it for its own markup.
-public struct Alert: Sendable, Equatable, Codable {
+public struct Alert: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// A container terminated with a failure (non-zero exit, OOMKilled, StartError, ...).
         case crashed
@@ -20,7 +20,7 @@ public struct Alert: Sendable, Equatable, Codable {
     }
 
     /// The owning workload, resolved through owner references (ReplicaSet -> Deployment, Job -> CronJob).
-    public struct Workload: Sendable, Equatable, Codable {
+    public struct Workload: Sendable, Hashable, Codable {
         public var kind: String
         public var name: String
         public init(kind: String, name: String) {

@@ -3,44 +3,28 @@ import Logging
 /// A destination that can deliver an alert: Slack, DingTalk, a webhook, the console, ...
 ///
 /// `send` makes one attempt and reports how it went; retrying, pacing and ordering belong to the
-/// delivery outbox, which decides from the error's classification.
+/// delivery outbox, which decides from the error's classification and honours ``pacing``.
 public protocol Notifier: Sendable {
     /// The configured instance name, used in routing rules and metrics (`slack-ops`).
     var name: String { get }
 
-    /// Delivers `alert` to `channel` (a Slack channel, ignored by destinations without channels).
+    /// How far apart the delivery stage should space messages to this destination.
+    var pacing: DeliveryPacing { get }
+
+    /// Delivers `alert` to `target`: its channel (ignored by destinations without channels) and,
+    /// for a repeat of an earlier alert, the parent message to reply under (destinations without
+    /// threads send a full message that says it is a repeat).
     /// - Throws: ``NotifierError``.
-    func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt
+    func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt
 }
 
-/// What a destination answered, for the delivery record (and for threading later messages).
-public struct DeliveryReceipt: Sendable, Equatable, Codable {
-    /// The destination's id for the message (Slack `ts`), when it has one.
-    public var messageID: String?
-    /// The channel as the destination resolved it (Slack channel ID).
-    public var channel: String?
-    /// A short note for people (`log uploaded as file F123`, `logs inline: upload failed (...)`).
-    public var note: String?
+extension Notifier {
+    /// Unpaced unless the destination says otherwise.
+    public var pacing: DeliveryPacing { .unpaced }
 
-    public init(messageID: String? = nil, channel: String? = nil, note: String? = nil) {
-        self.messageID = messageID
-        self.channel = channel
-        self.note = note
-    }
-}
-
-/// How a delivery attempt failed, classified so the outbox knows whether to try again.
-public enum NotifierError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Worth retrying: timeouts, connection errors, 5xx, rate limits (with the wait the destination asked for).
-    case retryable(reason: String, retryAfter: Duration?)
-    /// Retrying will not help: bad credentials, unknown channel, a payload the API rejects.
-    case permanent(reason: String)
-
-    public var description: String {
-        switch self {
-        case .retryable(let reason, let retryAfter):
-            "temporary failure: \(reason)" + (retryAfter.map { " (retry after \($0))" } ?? "")
-        case .permanent(let reason): "permanent failure: \(reason)"
-        }
+    /// The first form of `send`, kept so callers can move to ``send(_:to:logger:)`` at their pace.
+    @available(*, deprecated, message: "use send(_:to:logger:), which can also reply in a thread")
+    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        try await send(alert, to: DeliveryTarget(channel: channel), logger: logger)
     }
 }

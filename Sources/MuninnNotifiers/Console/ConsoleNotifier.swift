@@ -16,9 +16,14 @@ public struct ConsoleNotifier: Notifier {
         self.write = write
     }
 
-    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+    /// A local write has no rate limit.
+    public var pacing: DeliveryPacing { .unpaced }
+
+    /// Writes the line; the target's `threadID` becomes the payload's `thread`. The receipt's
+    /// message id is the payload's `messageId`, so repeats can name the first alert.
+    public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
         // The writer escapes U+2028/U+2029 and control characters, so the line cannot be split.
-        write(AlertPayload.json(for: alert.redacted(with: redactor)).serializedString())
-        return DeliveryReceipt()
+        write(AlertPayload.json(for: alert.redacted(with: redactor), thread: target.threadID).serializedString())
+        return DeliveryReceipt(messageID: AlertPayload.messageID(for: alert), threadID: target.threadID)
     }
 }

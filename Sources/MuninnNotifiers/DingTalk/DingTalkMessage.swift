@@ -7,12 +7,13 @@ import MuninnCore
 public struct DingTalkMessage: Sendable {
     public var body: JSONValue
 
-    /// Builds the message for an alert that has already been redacted.
-    public init(alert: Alert, configuration: DingTalkConfiguration) {
+    /// Builds the message for an alert that has already been redacted; `repeated` heads it as a
+    /// later alert of a conversation ("Crashed again").
+    public init(alert: Alert, configuration: DingTalkConfiguration, repeated: Bool = false) {
         var lines = alert.logs.map { _ in configuration.logLines } ?? 0
         var characters = 4_000
         while true {
-            let body = Self.body(alert, configuration: configuration, logLines: lines, logCharacters: characters)
+            let body = Self.body(alert, configuration: configuration, repeated: repeated, logLines: lines, logCharacters: characters)
             if body.serialized().count <= configuration.maximumBodyBytes || (lines == 0 && characters == 0) {
                 self.body = body
                 return
@@ -22,8 +23,9 @@ public struct DingTalkMessage: Sendable {
         }
     }
 
-    private static func body(_ alert: Alert, configuration: DingTalkConfiguration, logLines: Int, logCharacters: Int) -> JSONValue {
-        let title = PlainText.clipped(PlainText.singleLine("\(configuration.keyword): \(alert.headline) \(alert.namespace)/\(alert.pod)"), to: 100)
+    private static func body(_ alert: Alert, configuration: DingTalkConfiguration, repeated: Bool, logLines: Int, logCharacters: Int) -> JSONValue {
+        let headline = alert.headline(repeated: repeated)
+        let title = PlainText.clipped(PlainText.singleLine("\(configuration.keyword): \(headline) \(alert.namespace)/\(alert.pod)"), to: 100)
         var text = "#### " + DingTalkMarkdown.escaped(title) + "\n\n"
         var rows = alert.identityRows + [("Exit code", alert.exitCodeSummary), ("Restarts", alert.restartSummary)]
         if alert.seenLate { rows.append(("Note", "happened while Muninn was not running; reported late")) }

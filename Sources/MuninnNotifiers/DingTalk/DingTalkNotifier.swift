@@ -8,10 +8,12 @@ import NIOHTTP1
 /// Posts alerts to a DingTalk custom robot as markdown, signed when a secret is configured.
 ///
 /// DingTalk answers HTTP 200 for failures too: `errcode` decides (0 is success; 130101, 410100,
-/// 660026 and -1 are worth retrying; 310000 and the others need a person).
+/// 660026 and -1 are worth retrying; 310000 and the others need a person). HTTP 408, 429 and 5xx
+/// and network failures are retryable.
 ///
 /// ```swift
-/// let dingtalk = try DingTalkNotifier(name: "dingtalk", configuration: DingTalkConfiguration(token: env["DINGTALK_TOKEN"]!, secret: secret))
+/// let dingtalk = try DingTalkNotifier(name: "dingtalk", configuration: DingTalkConfiguration(token: token, secret: secret))
+/// try await dingtalk.send(alert, to: DeliveryTarget(), logger: logger)
 /// ```
 public struct DingTalkNotifier: Notifier {
     public let name: String
@@ -34,8 +36,13 @@ public struct DingTalkNotifier: Notifier {
         self.now = now
     }
 
-    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = DingTalkMessage(alert: alert.redacted(with: redactor), configuration: configuration)
+    /// 20 messages a minute per robot; one more locks the robot for ten minutes.
+    public var pacing: DeliveryPacing { DeliveryPacing(perDestination: .seconds(3)) }
+
+    /// Sends the markdown message. DingTalk has no threads and one chat per robot: the target's
+    /// channel is ignored, and a `threadID` only makes the heading say it is a repeat.
+    public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let message = DingTalkMessage(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         let answer = try await http.post(endpoint.url(secret: configuration.secret, now: now()), headers: headers, body: message.body.serialized(), logger: logger)
@@ -61,9 +68,12 @@ public struct DingTalkNotifier: Notifier {
         // Over the limit the robot is throttled for ten minutes.
         case 410100: return .retryable(reason: reason, retryAfter: .seconds(600))
         case 660026: return .retryable(reason: reason, retryAfter: .seconds(60))
+        // -1 is "system busy": a short wait, left to the outbox's backoff.
         case -1: return .retryable(reason: reason, retryAfter: nil)
         case 310000: return .permanent(reason: reason + " (check the robot's security settings: keyword, signing secret, IP allow-list, clock)")
-        case 300005, 400101, 400106: return .permanent(reason: reason + " (unknown robot token)")
+        case 300005, 400101, 400106, 40035: return .permanent(reason: reason + " (unknown robot token)")
+        case 400102: return .permanent(reason: reason + " (the robot is disabled)")
+        case 400013: return .permanent(reason: reason + " (the robot's group was dissolved)")
         case 460101: return .permanent(reason: reason + " (message too long)")
         default: return .permanent(reason: reason)
         }

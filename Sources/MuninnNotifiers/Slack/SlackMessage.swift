@@ -11,13 +11,14 @@ public struct SlackMessage: Sendable, Equatable {
     public var text: String
     public var blocks: [JSONValue]
 
-    /// Builds the message for an alert that has already been redacted.
-    public init(alert: Alert, inlineLogLines: Int = 20, inlineLogCharacters: Int = 2_800) {
-        text = PlainText.clipped(SlackText.plain(alert.summaryLine), to: SlackLimits.fallbackText)
+    /// Builds the message for an alert that has already been redacted. `repeated` (a later alert of
+    /// a conversation, for destinations that cannot reply in a thread) changes the headline.
+    public init(alert: Alert, inlineLogLines: Int = 20, inlineLogCharacters: Int = 2_800, repeated: Bool = false) {
+        text = PlainText.clipped(SlackText.plain(alert.summaryLine(repeated: repeated)), to: SlackLimits.fallbackText)
         var blocks: [JSONValue] = [
             [
                 "type": "header",
-                "text": ["type": "plain_text", "text": .string(PlainText.clipped(PlainText.singleLine("\(alert.headline): \(alert.namespace)/\(alert.pod)"), to: SlackLimits.headerText))],
+                "text": ["type": "plain_text", "text": .string(PlainText.clipped(PlainText.singleLine("\(alert.headline(repeated: repeated)): \(alert.namespace)/\(alert.pod)"), to: SlackLimits.headerText))],
             ]
         ]
         blocks.append(["type": "section", "fields": .array(Self.fields(alert).map { ["type": "mrkdwn", "text": .string($0)] })])
@@ -42,7 +43,7 @@ public struct SlackMessage: Sendable, Equatable {
         ]
     }
 
-    private static func section(_ text: String) -> JSONValue {
+    static func section(_ text: String) -> JSONValue {
         ["type": "section", "text": ["type": "mrkdwn", "text": .string(text)]]
     }
 
@@ -63,7 +64,7 @@ public struct SlackMessage: Sendable, Equatable {
     }
 
     /// The log tail as a code block whose section stays within 3,000 characters after escaping.
-    private static func logSection(_ alert: Alert, maxLines: Int, maxCharacters: Int) -> String {
+    static func logSection(_ alert: Alert, maxLines: Int, maxCharacters: Int) -> String {
         guard let logs = alert.logs else {
             let reason = alert.logsUnavailableReason.map { SlackText.plain(PlainText.clipped($0, to: 500)) } ?? "not collected"
             return "*Logs*: unavailable: \(reason)"
@@ -91,7 +92,7 @@ public struct SlackMessage: Sendable, Equatable {
         return render(low)
     }
 
-    private static func context(_ alert: Alert) -> [String] {
+    static func context(_ alert: Alert) -> [String] {
         let seconds = Int(alert.occurredAt.timeIntervalSince1970.rounded(.down))
         let iso = ISO8601DateFormatter().string(from: alert.occurredAt)
         var elements = ["<!date^\(seconds)^{date_short_pretty} {time_secs}|\(iso)>"]

@@ -7,9 +7,10 @@ import NIOHTTP1
 
 /// Posts alerts to a Slack incoming webhook (`https://hooks.slack.com/services/T/B/X`).
 ///
-/// The URL is the credential and fixes the channel, so `channel` is ignored. Webhooks answer in
-/// plain text: `ok`, or an error code such as `invalid_payload` or `no_service`. They cannot
-/// upload files, so the message carries the log tail only.
+/// The URL is the credential and fixes the channel, so the target's channel is ignored. Webhooks
+/// cannot reply in threads or upload files: a repeat (a target with a `threadID`) is a full message
+/// headed "Crashed again: ...", with the log tail only. Answers are plain text: `ok`, or an error
+/// code such as `invalid_payload` or `no_service`.
 public struct SlackWebhookNotifier: Notifier {
     public let name: String
     private let url: String
@@ -32,8 +33,13 @@ public struct SlackWebhookNotifier: Notifier {
         self.inlineLogCharacters = min(inlineLogCharacters, SlackLimits.sectionText - 200)
     }
 
-    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = SlackMessage(alert: alert.redacted(with: redactor), inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters)
+    /// Incoming webhooks take one message per second.
+    public var pacing: DeliveryPacing { DeliveryPacing(perDestination: .seconds(1)) }
+
+    public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let message = SlackMessage(
+            alert: alert.redacted(with: redactor), inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters,
+            repeated: target.threadID != nil)
         let body: JSONValue = ["text": .string(message.text), "blocks": .array(message.blocks), "unfurl_links": false, "unfurl_media": false]
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
@@ -44,12 +50,15 @@ public struct SlackWebhookNotifier: Notifier {
             return DeliveryReceipt()
         case 200:
             throw .permanent(reason: "Slack webhook: unexpected answer \(code.isEmpty ? "(empty)" : code)")
-        case 429, 500..<600:
-            throw .retryable(reason: "Slack webhook: HTTP \(answer.status) \(code)", retryAfter: RetryAfter.parse(answer.headers, now: now()))
+        // 408 comes from proxies; like 429 and 5xx it says nothing about the message.
+        case 408, 429, 500..<600:
+            throw .retryable(reason: "Slack webhook: HTTP \(answer.status)" + Self.detail(code), retryAfter: RetryAfter.parse(answer.headers, now: now()))
         default:
-            throw .permanent(reason: "Slack webhook: HTTP \(answer.status) \(code)" + Self.hint(code))
+            throw .permanent(reason: "Slack webhook: HTTP \(answer.status)" + Self.detail(code) + Self.hint(code))
         }
     }
+
+    private static func detail(_ code: String) -> String { code.isEmpty ? "" : " " + code }
 
     private static func hint(_ code: String) -> String {
         switch code {

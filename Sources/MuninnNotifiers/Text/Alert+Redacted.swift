@@ -24,7 +24,34 @@ extension Alert {
         }
     }
 
-    /// "137 (killed by SIGKILL)", or nil without an exit code.
+    /// The headline of a later alert in the same conversation: "Crashed again", "Still cannot start", ...
+    public var repeatHeadline: String {
+        switch kind {
+        case .crashed: "Crashed again"
+        case .cannotStart: "Still cannot start"
+        case .notReady: "Still not ready"
+        case .evicted: "Evicted again"
+        case .failed: "Failed again"
+        case .recovered: "Recovered"
+        }
+    }
+
+    /// The headline for a first alert, or for a repeat when the destination is told of a parent message.
+    func headline(repeated: Bool) -> String { repeated ? repeatHeadline : headline }
+
+    /// The facts of a repeat in one line, without the headline: "OOMKilled, exit 137, restart 7".
+    var repeatDetails: String {
+        var parts: [String] = []
+        if let reason, !reason.isEmpty { parts.append(reason) }
+        if let exitCode { parts.append("exit \(exitCode)") }
+        if let restartCount {
+            var restart = "restart \(restartCount)"
+            if let restartsSeen, restartsSeen > 1 { restart += " (\(restartsSeen) restarts seen)" }
+            parts.append(restart)
+        }
+        return parts.joined(separator: ", ")
+    }
+
     /// The labelled facts every chat message shows, in order; a destination adds its own rows
     /// (exit code wording, restarts) and its markup.
     var identityRows: [(label: String, value: String?)] {
@@ -40,6 +67,7 @@ extension Alert {
         ]
     }
 
+    /// "137 (killed by SIGKILL)", or nil without an exit code.
     var exitCodeSummary: String? {
         guard let exitCode else { return nil }
         return exitCodeExplanation.map { "\(exitCode) (\($0))" } ?? "\(exitCode)"
@@ -63,8 +91,11 @@ extension Alert {
     }
 
     /// One line for notifications and plain-text fallbacks, before any escaping.
-    var summaryLine: String {
-        var line = "\(headline): \(namespace)/\(pod)"
+    var summaryLine: String { summaryLine(repeated: false) }
+
+    /// ``summaryLine`` with the repeat headline when `repeated`.
+    func summaryLine(repeated: Bool) -> String {
+        var line = "\(headline(repeated: repeated)): \(namespace)/\(pod)"
         if let container { line += " container \(container)" }
         var details: [String] = []
         if let reason { details.append(reason) }

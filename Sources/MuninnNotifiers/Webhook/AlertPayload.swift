@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import KubeJSON
 import MuninnCore
@@ -10,7 +11,8 @@ public enum AlertPayload {
     public static let version = "1"
 
     /// The payload for an alert that has already been redacted; logs keep their last `maxLogBytes`.
-    public static func json(for alert: Alert, maxLogBytes: Int = 64 * 1024) -> JSONValue {
+    /// `thread` is the message id of the first alert of the conversation this one repeats.
+    public static func json(for alert: Alert, maxLogBytes: Int = 64 * 1024, thread: String? = nil) -> JSONValue {
         let logs: JSONValue
         if let text = alert.logs {
             let tail = LogTail(PlainText.sanitized(text), maxLines: Int.max, maxCharacters: Int.max, maxUTF8Bytes: maxLogBytes)
@@ -41,7 +43,16 @@ public enum AlertPayload {
             "seenLate": .bool(alert.seenLate),
             "events": .array(alert.events.map { .string(PlainText.sanitized($0)) }),
             "logs": logs,
+            "messageId": .string(messageID(for: alert)),
+            "thread": optional(thread),
         ]
+    }
+
+    /// The message id of an alert (`webhook-id`): `msg_` and 32 hex digits of a hash of the alert
+    /// ID, the same on every retry so receivers can de-duplicate.
+    public static func messageID(for alert: Alert) -> String {
+        let digest = SHA256.hash(data: Array(alert.id.utf8))
+        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     /// RFC 3339 in UTC with milliseconds: `2026-08-21T10:15:30.123Z`.

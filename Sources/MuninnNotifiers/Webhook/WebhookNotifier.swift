@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Crypto
 import Foundation
 import KubeJSON
 import Logging
@@ -9,8 +8,8 @@ import NIOHTTP1
 /// POSTs the alert as JSON (``AlertPayload``) to a URL, signed the Standard Webhooks way when a
 /// secret is set (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
 ///
-/// 2xx is success; 429 and 5xx are worth retrying (after `Retry-After`); 3xx and other 4xx are not
-/// (410 means the receiver is gone for good).
+/// 2xx is success; 408, 429 and 5xx are worth retrying (after `Retry-After`); 3xx and other 4xx
+/// are not (410 means the receiver is gone for good).
 public struct WebhookNotifier: Notifier {
     public let name: String
     public let configuration: WebhookConfiguration
@@ -31,9 +30,14 @@ public struct WebhookNotifier: Notifier {
         self.now = now
     }
 
-    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let body = AlertPayload.json(for: alert.redacted(with: redactor), maxLogBytes: configuration.maximumLogBytes).serialized()
-        let messageID = Self.messageID(for: alert)
+    /// Receivers are ours to size; one that cannot keep up answers 429 with `Retry-After`.
+    public var pacing: DeliveryPacing { .unpaced }
+
+    /// Sends the payload; the target's channel is ignored, its `threadID` becomes the payload's `thread`.
+    public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
+        let body = AlertPayload.json(for: alert.redacted(with: redactor), maxLogBytes: configuration.maximumLogBytes, thread: target.threadID)
+            .serialized()
+        let messageID = AlertPayload.messageID(for: alert)
         var headers = HTTPHeaders()
         for header in configuration.headers { headers.add(name: header.name, value: header.value) }
         headers.replaceOrAdd(name: "Content-Type", value: "application/json")
@@ -50,12 +54,6 @@ public struct WebhookNotifier: Notifier {
             }
             throw error
         }
-        return DeliveryReceipt(messageID: messageID)
-    }
-
-    /// Stable across retries of one alert, so receivers can de-duplicate: `msg_` and 32 hex digits.
-    static func messageID(for alert: Alert) -> String {
-        let digest = SHA256.hash(data: Array(alert.id.utf8))
-        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return DeliveryReceipt(messageID: messageID, threadID: target.threadID)
     }
 }

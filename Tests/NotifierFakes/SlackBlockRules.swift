@@ -1,11 +1,11 @@
 import KubeJSON
 
 /// Block Kit validation as Slack applies it to chat.postMessage and webhooks (APIS.md §1.1, §1.6).
-enum SlackBlockRules {
-    static let knownTypes: Set<String> = ["section", "header", "context", "divider", "rich_text", "actions", "image", "markdown", "input", "file", "video"]
+public enum SlackBlockRules {
+    public static let knownTypes: Set<String> = ["section", "header", "context", "divider", "rich_text", "actions", "image", "markdown", "input", "file", "video"]
 
     /// nil when valid, else the Slack error code.
-    static func check(_ blocks: [JSONValue], totalLimit: Int) -> String? {
+    public static func check(_ blocks: [JSONValue], totalLimit: Int) -> String? {
         if blocks.count > 50 { return "invalid_blocks" }
         var total = 0
         for block in blocks {
@@ -43,7 +43,7 @@ enum SlackBlockRules {
     }
 
     /// The mrkdwn texts of the blocks (sections, fields, context elements).
-    static func mrkdwnTexts(_ blocks: [JSONValue]) -> [String] {
+    public static func mrkdwnTexts(_ blocks: [JSONValue]) -> [String] {
         var texts: [String] = []
         for block in blocks {
             if block[path: ["text", "type"]]?.stringValue == "mrkdwn", let text = block[path: ["text", "text"]]?.stringValue { texts.append(text) }
@@ -57,7 +57,7 @@ enum SlackBlockRules {
 
     /// Special sequences that would notify people or make links: `<!channel>`, `<@U1>`, `<#C1>`,
     /// `<https://...|...>`. Date formatting (`<!date^...>`) is allowed.
-    static func pings(in text: String) -> [String] {
+    public static func pings(in text: String) -> [String] {
         var found: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {

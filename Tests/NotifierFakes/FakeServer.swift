@@ -5,7 +5,7 @@ import NIOCore
 
 /// Serves `handle` on 127.0.0.1 with a free port while `body` runs, then stops.
 @discardableResult
-func withFakeServer<Result: Sendable>(
+public func withFakeServer<Result: Sendable>(
     _ handle: @escaping @Sendable (RecordedRequest) async -> FakeAnswer,
     _ body: (_ port: Int) async throws -> Result
 ) async throws -> Result {
@@ -40,27 +40,5 @@ func withFakeServer<Result: Sendable>(
             try? await tasks.waitForAll()
             throw error
         }
-    }
-}
-
-enum FakeServerError: Error { case notListening }
-
-/// Hands each request, body collected, to a closure.
-struct FakeResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-    let handle: @Sendable (RecordedRequest) async -> FakeAnswer
-
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
-        var request = request
-        var buffer = try await request.collectBody(upTo: 16 << 20)
-        let recorded = RecordedRequest(
-            method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query ?? "",
-            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: buffer.readBytes(length: buffer.readableBytes) ?? [])
-        let answer = await handle(recorded)
-        var headers = HTTPFields()
-        for header in answer.headers {
-            if let name = HTTPField.Name(header.name) { headers.append(HTTPField(name: name, value: header.value)) }
-        }
-        return Response(status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }

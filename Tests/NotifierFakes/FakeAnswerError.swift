@@ -1,0 +1,4 @@
+/// An error answer carried through `Result`.
+struct FakeAnswerError: Error {
+    var answer: FakeAnswer
+}

@@ -1,0 +1,2 @@
+/// The fake server could not start.
+public enum FakeServerError: Error { case notListening }
