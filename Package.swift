@@ -120,7 +120,7 @@ let package = Package(
         ),
 
         // Test support shared by the test targets (clocks); not a product.
-        .target(name: "MuninnTesting", path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+        .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
         .testTarget(name: "KubeJSONTests", dependencies: ["KubeJSON"], swiftSettings: swiftSettings),
         .testTarget(
@@ -132,7 +132,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MuninnCoreTests", dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MuninnCoreTests",
+            dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MuninnNotifiersTests",
             dependencies: [
@@ -149,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "KubeSimTests",
             dependencies: [
-                "KubeSim", "KubeJSON", "KubeletModel",
+                "KubeSim", "KubeJSON", "KubeletModel", "MuninnTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import MuninnTesting
 import Foundation
 import KubeJSON
 import KubeletModel

@@ -55,6 +55,8 @@ extension CrashDetector {
         watch.owner = facts.owner
         watch.reason = unready.reason
         watch.message = unready.message
+        watch.labels = facts.labels
+        watch.annotations = facts.annotations
         notReady[facts.key] = watch
         if let incident = notReadyIncident(key: facts.key, watch: watch, memory: &memory, now: now) {
             incidents.append(incident)
@@ -70,6 +72,7 @@ extension CrashDetector {
         return Incident(
             kind: .notReady, namespace: key.namespace, podName: key.name, podUID: watch.uid, node: watch.node, owner: watch.owner,
             reason: watch.reason ?? "NotReady", message: watch.message, notReadySince: watch.since,
-            identity: "\(watch.uid)/notReady:\(KubeTime(watch.since).description)", observedAt: now)
+            identity: "\(watch.uid)/notReady:\(KubeTime(watch.since).description)", observedAt: now, labels: watch.labels,
+            annotations: watch.annotations)
     }
 }

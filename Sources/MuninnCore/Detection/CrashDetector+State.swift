@@ -3,13 +3,14 @@ import KubeAPI
 extension CrashDetector {
     /// The memory to persist, sorted by namespace and name (stable output for diffs and tests).
     public func exportState() -> DetectionState {
-        let records = pods.sorted { $0.key < $1.key }.map { key, memory in
-            DetectionState.PodRecord(
-                namespace: key.namespace, name: key.name, uid: memory.uid, notReadyReported: memory.notReadyReported,
-                notReadyBaselined: memory.notReadyBaselined,
-                failureReported: memory.failureReported, containers: memory.containers.map(Self.record))
-        }
-        return DetectionState(pods: records)
+        DetectionState(pods: pods.sorted { $0.key < $1.key }.map { Self.podRecord(key: $0.key, memory: $0.value) })
+    }
+
+    static func podRecord(key: ObjectKey, memory: PodMemory) -> DetectionState.PodRecord {
+        DetectionState.PodRecord(
+            namespace: key.namespace, name: key.name, uid: memory.uid, notReadyReported: memory.notReadyReported,
+            notReadyBaselined: memory.notReadyBaselined,
+            failureReported: memory.failureReported, containers: memory.containers.map(Self.record))
     }
 
     private static func record(_ memory: ContainerMemory) -> DetectionState.ContainerRecord {
@@ -60,5 +61,28 @@ extension CrashDetector {
         case "ephemeralContainers": .ephemeral
         default: nil
         }
+    }
+}
+
+extension CrashDetector {
+    /// True when some pod's saved record changed since the last `takeStateChanges()`.
+    public var hasUnsavedChanges: Bool { !unsavedPods.isEmpty }
+
+    /// The saved-state updates since the last call, sorted by namespace and name: persist them in the same
+    /// transaction as the incidents returned meanwhile (`OutboxStore.commitDetection`), so memory and queue agree.
+    public mutating func takeStateChanges() -> [PodStateUpdate] {
+        defer { unsavedPods = [] }
+        return unsavedPods.sorted().map { key in
+            PodStateUpdate(namespace: key.namespace, name: key.name, record: savedRecord(key))
+        }
+    }
+
+    /// What `exportState()` holds for one pod, or nil when nothing is remembered about it.
+    func savedRecord(_ key: ObjectKey) -> DetectionState.PodRecord? {
+        pods[key].map { Self.podRecord(key: key, memory: $0) }
+    }
+
+    mutating func noteChange(of key: ObjectKey, from before: DetectionState.PodRecord?) {
+        if savedRecord(key) != before { unsavedPods.insert(key) }
     }
 }

@@ -68,6 +68,7 @@ extension CrashDetector {
         incident.restartCount = restartCount
         incident.restartsSeen = restartsSeen
         incident.containerID = Self.nonEmpty(details.containerID)
+        incident.terminatedInstanceIsCurrent = isCurrent
         incidents.append(incident)
     }
 

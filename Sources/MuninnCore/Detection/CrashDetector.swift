@@ -32,6 +32,8 @@ public struct CrashDetector: Sendable {
     var startup: Startup
     var pods: [ObjectKey: PodMemory] = [:]
     var notReady: [ObjectKey: NotReadyWatch] = [:]
+    /// Pods whose saved record (see `DetectionState`) changed since `takeStateChanges()` was last called.
+    var unsavedPods: Set<ObjectKey> = []
 
     /// A detector; with `state`, one that continues where a previous process stopped.
     public init(configuration: Configuration = Configuration(), restoring state: DetectionState? = nil) {
@@ -60,9 +62,13 @@ public struct CrashDetector: Sendable {
             finishInitialList()
             return []
         case .deleted(let pod):
+            let before = savedRecord(pod.objectKey)
             forget(pod)
+            noteChange(of: pod.objectKey, from: before)
             return []
         case .added(let pod), .modified(let pod):
+            let before = savedRecord(pod.objectKey)
+            defer { noteChange(of: pod.objectKey, from: before) }
             let incidents = update(pod, now: now)
             switch startup {
             case .live:
@@ -87,6 +93,7 @@ public struct CrashDetector: Sendable {
             if let incident = notReadyIncident(key: key, watch: watch, memory: &memory, now: now) {
                 incidents.append(incident)
                 pods[key] = memory
+                unsavedPods.insert(key)
             }
         }
         return incidents
@@ -98,6 +105,7 @@ public struct CrashDetector: Sendable {
         for incident in incidents where incident.kind == .notReady || incident.kind == .cannotStart {
             let key = ObjectKey(namespace: incident.namespace, name: incident.podName)
             guard var memory = pods[key] else { continue }
+            unsavedPods.insert(key)
             if incident.kind == .notReady {
                 memory.notReadyBaselined = true
             } else if let index = memory.containers.firstIndex(where: { $0.name == incident.container }) {
@@ -115,6 +123,7 @@ public struct CrashDetector: Sendable {
 
     private mutating func finishInitialList() {
         if startup == .restored {
+            for (key, memory) in pods where !memory.confirmed { unsavedPods.insert(key) }
             pods = pods.filter { $0.value.confirmed }
         }
         startup = .live

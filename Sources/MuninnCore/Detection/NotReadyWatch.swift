@@ -10,4 +10,6 @@ struct NotReadyWatch: Sendable, Equatable {
     var owner: OwnerReference?
     var reason: String?
     var message: String?
+    var labels: [String: String] = [:]
+    var annotations: [String: String] = [:]
 }

@@ -16,6 +16,8 @@ struct PodFacts: Sendable {
     /// Every regular container has terminated for good (restart policy not Always): sidecars are being stopped
     /// because the pod is done.
     var regularContainersFinished: Bool
+    var labels: [String: String]
+    var annotations: [String: String]
     /// Kept for the rare look-ups (sidecar marker, image) instead of indexing it on every event.
     var spec: PodSpec
 
@@ -34,6 +36,13 @@ struct PodFacts: Sendable {
         let restarts = (pod.spec.restartPolicy ?? "Always") == "Always"
         regularContainersFinished = !restarts && !regular.isEmpty && regular.allSatisfy { $0.state.terminatedDetails != nil }
         spec = pod.spec
+        labels = pod.metadata.labels
+        annotations = Self.routingAnnotations(pod.metadata.annotations)
+    }
+
+    /// kubectl's last-applied copy of the manifest can be hundreds of kilobytes and no rule needs it.
+    static func routingAnnotations(_ annotations: [String: String]) -> [String: String] {
+        annotations.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }
     }
 
     func role(of group: ContainerMemory.Group, name: String) -> Incident.Role {
@@ -53,6 +62,6 @@ struct PodFacts: Sendable {
     func incident(_ kind: Incident.Kind, identity: String, now: Date) -> Incident {
         Incident(
             kind: kind, namespace: key.namespace, podName: key.name, podUID: uid, node: node, owner: owner, identity: identity,
-            observedAt: now)
+            observedAt: now, labels: labels, annotations: annotations)
     }
 }

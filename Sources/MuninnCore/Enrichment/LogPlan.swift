@@ -17,10 +17,20 @@ enum LogPlan: Equatable {
         let restarts = incident.restartCount ?? 0
         switch incident.kind {
         case .containerTerminated:
-            // Without a restart the terminated instance is still the current one (state.terminated). After a
-            // restart it is usually the previous one, but while the kubelet has not restarted it yet (or never
-            // will, restartPolicy Never) the current one is it: the kubelet then refuses previous=true with a 400.
-            return .read(container: container, attempts: restarts == 0 ? [.current] : [.previous, .current])
+            switch incident.terminatedInstanceIsCurrent {
+            case true?:
+                // Seen as state.terminated: the crashed instance is the current one until the kubelet restarts it
+                // (after the back-off). Asking for previous now would return the crash before this one.
+                return .read(container: container, attempts: restarts == 0 ? [.current] : [.current, .previous])
+            case false?:
+                // Seen as lastState.terminated: already replaced by a new instance.
+                return .read(container: container, attempts: [.previous, .current])
+            case nil:
+                // Queued by an older Muninn: without a restart the terminated instance is still the current one.
+                // After one it is usually the previous one; if the kubelet has not restarted it yet (or never
+                // will, restartPolicy Never) it refuses previous=true with a 400 and the current one is it.
+                return .read(container: container, attempts: restarts == 0 ? [.current] : [.previous, .current])
+            }
         case .cannotStart:
             guard restarts > 0 else { return .none(reason: "the container has not started, so it has no logs") }
             return .read(container: container, attempts: [.previous])

@@ -36,7 +36,8 @@ public protocol OutboxStore: Sendable {
     /// (order per lane is kept), and only when its next attempt is due. Oldest first, at most `limit`.
     func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery]
 
-    /// When the earliest pending delivery becomes due, or nil when nothing is pending.
+    /// When the first lane head (the oldest pending delivery of a lane) becomes due, or nil when nothing is
+    /// pending. Deliveries queued behind a head do not count: they wait for it, whatever their own time.
     func nextDeliveryDue() async throws(StoreError) -> Date?
 
     /// Records how an attempt went: delivered (with the destination's receipt), retry at a later time,
@@ -88,7 +89,7 @@ public struct DeliveryLane: Sendable, Hashable, Codable, CustomStringConvertible
         self.channel = channel
     }
 
-    public var description: String { channel.map { "\(destination)#\($0)" } ?? destination }
+    public var description: String { channel.map { "\(destination) \($0)" } ?? destination }
 }
 
 /// A delivery decided by routing, before it is queued.
@@ -105,7 +106,7 @@ public struct PlannedDelivery: Sendable, Hashable {
 }
 
 /// A queued delivery, with its alert, as the delivery stage sees it.
-public struct PendingDelivery: Sendable, Hashable, Identifiable {
+public struct PendingDelivery: Sendable, Equatable, Identifiable {
     public var id: Int64
     public var lane: DeliveryLane
     public var threadKey: String?
@@ -132,7 +133,7 @@ public struct PendingDelivery: Sendable, Hashable, Identifiable {
 }
 
 /// How one delivery attempt ended.
-public enum DeliveryOutcome: Sendable, Hashable {
+public enum DeliveryOutcome: Sendable, Equatable {
     case delivered(DeliveryReceipt)
     /// Try again at `next`; `error` is kept as the delivery's last error.
     case retry(error: String, next: Date)

@@ -1,16 +1,14 @@
-import KubeletModel
-import NIOCore
-import NIOHTTP1
+import Foundation
 import Synchronization
 
 /// A clock that only moves when a test advances it, so timeouts and bookmarks are tested
 /// without real waiting.
-final class ManualClock: Clock, Sendable {
-    struct Instant: InstantProtocol {
-        var offset: Duration
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+public final class ManualClock: Clock, Sendable {
+    public struct Instant: InstantProtocol {
+        public var offset: Duration
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     private struct Sleeper {
@@ -26,14 +24,24 @@ final class ManualClock: Clock, Sendable {
     }
 
     private let state = Mutex(State())
+    /// The wall-clock time at offset zero: `date` moves with the clock, so `now: () -> Date` closures and
+    /// sleeps agree in tests.
+    public let start: Date
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .nanoseconds(1) }
+    public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+        self.start = start
+    }
+
+    /// The wall-clock time the clock stands at.
+    public var date: Date { start.addingTimeInterval(Double(now.offset.components.seconds) + Double(now.offset.components.attoseconds) / 1e18) }
+
+    public var now: Instant { state.withLock { $0.now } }
+    public var minimumResolution: Duration { .nanoseconds(1) }
 
     /// Number of tasks currently sleeping on this clock.
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+    public func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         let id = state.withLock { state -> Int in
             state.nextID += 1
             return state.nextID
@@ -58,7 +66,7 @@ final class ManualClock: Clock, Sendable {
         }
     }
 
-    func advance(by duration: Duration) {
+    public func advance(by duration: Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = state.now.advanced(by: duration)
             let due = state.sleepers.filter { $0.value.deadline <= state.now }
@@ -69,7 +77,7 @@ final class ManualClock: Clock, Sendable {
     }
 
     /// Waits (by yielding, not sleeping) until at least `count` tasks sleep on the clock.
-    func waitForSleepers(_ count: Int) async {
-        while sleeperCount < count { await Task.yield() }
+    public func waitForSleepers(_ count: Int) async {
+        while sleeperCount < count && !Task.isCancelled { await Task.yield() }
     }
 }

@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Stage three of the alert pipeline: sends queued deliveries, oldest first and one at a time per lane
+/// (destination + channel) so each channel gets its alerts in order, paced to what each destination allows,
+/// retried with backoff on temporary failures (honouring Retry-After), given up after `maximumAge` or on a
+/// permanent error, and recorded either way.
+///
+/// Lanes are independent: a Slack channel that answers 429 does not hold back a DingTalk robot.
+public struct DeliveryService: Service {
+    public struct Settings: Sendable {
+        /// Deliveries attempted at once, across lanes.
+        public var concurrency: Int
+        public var retry: RetryPolicy
+        /// A delivery still failing this long after it was queued is recorded as failed.
+        public var maximumAge: Duration
+        /// Later crashes reply in the thread of a message delivered at most this long ago.
+        public var threadWindow: Duration
+        public var storeRetry: RetryPolicy
+
+        public init(
+            concurrency: Int = 8, retry: RetryPolicy = RetryPolicy(initial: .seconds(2), maximum: .seconds(300)),
+            maximumAge: Duration = .seconds(6 * 3600), threadWindow: Duration = .seconds(24 * 3600),
+            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30))
+        ) {
+            self.concurrency = max(1, concurrency)
+            self.retry = retry
+            self.maximumAge = maximumAge
+            self.threadWindow = threadWindow
+            self.storeRetry = storeRetry
+        }
+    }
+
+    /// Sends one alert to one lane: the wiring maps the lane's destination name to its `Notifier`.
+    public typealias Dispatch = @Sendable (_ alert: Alert, _ lane: DeliveryLane, _ threadID: String?, _ logger: Logger) async throws(
+        NotifierError
+    ) -> DeliveryReceipt
+
+    private let store: any OutboxStore
+    private let dispatch: Dispatch
+    private let pacing: @Sendable (DeliveryLane) -> Duration
+    private let settings: Settings
+    private let doorbell: Doorbell
+    private let clock: any Clock<Duration>
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - pacing: the least time between two messages in a lane (Slack about 1 s per channel, DingTalk 3 s).
+    ///   - doorbell: rung by enrichment when deliveries were queued.
+    public init(
+        store: any OutboxStore, dispatch: @escaping Dispatch, pacing: @escaping @Sendable (DeliveryLane) -> Duration = { _ in .zero },
+        settings: Settings = Settings(), doorbell: Doorbell, clock: any Clock<Duration> = ContinuousClock(),
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "muninn.deliver")
+    ) {
+        self.store = store
+        self.dispatch = dispatch
+        self.pacing = pacing
+        self.settings = settings
+        self.doorbell = doorbell
+        self.clock = clock
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var pacer = LanePacer()
+        // Graceful shutdown interrupts waiting, never a send in flight: a message that went out but was not
+        // recorded would be sent again after the restart.
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let start = now()
+            let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger) {
+                () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
+            }
+            let ready = due.filter { pacer.mayPass($0.lane, now: start) }.prefix(settings.concurrency)
+            if ready.isEmpty {
+                let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger) {
+                    () throws(StoreError) in try await store.nextDeliveryDue()
+                }
+                // A due delivery that was not ready is waiting for its lane's pacing, not for its own time.
+                let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, pacer.nextOpening(for: due.map(\.lane))].compactMap { $0 }
+                let timeout = wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) }
+                try? await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
+                continue
+            }
+            for (lane, sentAt) in await attempt(Array(ready)) {
+                pacer.record(lane, at: sentAt, interval: pacing(lane))
+            }
+        }
+    }
+
+    /// Attempts each delivery (distinct lanes) concurrently; returns when each lane was used.
+    private func attempt(_ deliveries: [PendingDelivery]) async -> [(DeliveryLane, Date)] {
+        await withTaskGroup(of: (DeliveryLane, Date).self) { group in
+            for delivery in deliveries {
+                group.addTask { (delivery.lane, await self.attempt(delivery)) }
+            }
+            var used: [(DeliveryLane, Date)] = []
+            for await entry in group { used.append(entry) }
+            return used
+        }
+    }
+
+    private func attempt(_ delivery: PendingDelivery) async -> Date {
+        var logger = logger
+        logger[metadataKey: "delivery"] = "\(delivery.id)"
+        logger[metadataKey: "lane"] = "\(delivery.lane)"
+        logger[metadataKey: "alert"] = "\(delivery.alert.id)"
+        var threadID: String?
+        if let key = delivery.threadKey {
+            let since = now().addingTimeInterval(-settings.threadWindow.seconds)
+            threadID = try? await store.threadParent(lane: delivery.lane, threadKey: key, since: since)
+        }
+        let outcome: DeliveryOutcome
+        do {
+            var receipt = try await dispatch(delivery.alert, delivery.lane, threadID, logger)
+            // A reply records its thread's root, so the next crash replies to the same conversation.
+            if let threadID, receipt.messageID != nil { receipt.messageID = threadID }
+            outcome = .delivered(receipt)
+            logger.info("alert delivered", metadata: ["attempt": "\(delivery.attempts + 1)", "thread": "\(threadID ?? "-")"])
+        } catch {
+            outcome = self.outcome(of: error, for: delivery, logger: logger)
+        }
+        let at = now()
+        // Recording must not be skipped: a delivery left pending would be sent again.
+        _ = try? await StoreRetry.run("record delivery", policy: settings.storeRetry, clock: clock, logger: logger) { () throws(StoreError) in
+            try await store.recordAttempt(delivery: delivery.id, outcome: outcome, at: at)
+        }
+        return at
+    }
+
+    private func outcome(of error: NotifierError, for delivery: PendingDelivery, logger: Logger) -> DeliveryOutcome {
+        let attempts = delivery.attempts + 1
+        switch error {
+        case .permanent(let reason):
+            logger.error("delivery failed permanently; not retrying", metadata: ["error": "\(reason)", "attempts": "\(attempts)"])
+            return .failed(error: reason)
+        case .retryable(let reason, let retryAfter):
+            let wait = max(settings.retry.delay(afterAttempt: attempts), retryAfter ?? .zero)
+            let next = now().addingTimeInterval(wait.seconds)
+            if next.timeIntervalSince(delivery.queuedAt) > settings.maximumAge.seconds {
+                let age = DurationText.text(.seconds(now().timeIntervalSince(delivery.queuedAt)))
+                logger.error("delivery given up", metadata: ["error": "\(reason)", "attempts": "\(attempts)", "age": "\(age)"])
+                return .failed(error: "gave up after \(attempts) attempts over \(age): \(reason)")
+            }
+            logger.warning("delivery failed; will retry", metadata: ["error": "\(reason)", "attempts": "\(attempts)", "retry_in": "\(wait)"])
+            return .retry(error: reason, next: next)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import AsyncAlgorithms
+import Foundation
+import KubeAPI
+import Logging
+import ServiceLifecycle
+
+/// Stage one of the alert pipeline: follows one pod informer, runs every event through the crash detector and
+/// writes what it found to the outbox together with the detector's changed memory, in one transaction, before
+/// reading on. A crash at any moment therefore loses nothing (an incident not yet written is found again in the
+/// relist after restart, from the memory that was saved with the previous write) and repeats nothing (identities
+/// already queued are ignored).
+///
+/// While the store fails, the stage stops reading (the watch backs up, nothing is dropped) and retries.
+public struct DetectionService<Events: AsyncSequence & Sendable>: Service where Events.Element == InformerEvent<Pod> {
+    public struct Settings: Sendable {
+        public var cluster: String
+        /// How often unready pods are re-checked against the threshold without a new event; nil: never.
+        public var tickInterval: Duration?
+        /// How long changed memory (without incidents) may wait before it is saved.
+        public var saveInterval: Duration
+        public var storeRetry: RetryPolicy
+
+        public init(
+            cluster: String, tickInterval: Duration? = .seconds(10), saveInterval: Duration = .seconds(5),
+            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30))
+        ) {
+            self.cluster = cluster
+            self.tickInterval = tickInterval
+            self.saveInterval = saveInterval
+            self.storeRetry = storeRetry
+        }
+    }
+
+    private enum Input: Sendable {
+        case event(InformerEvent<Pod>)
+        case tick
+        /// The informer ended (it only does when cancelled, or in tests).
+        case end
+    }
+
+    private let events: Events
+    private let detector: CrashDetector
+    private let store: any OutboxStore
+    private let settings: Settings
+    private let enrichment: Doorbell
+    private let clock: any Clock<Duration>
+    private let now: @Sendable () -> Date
+    private let onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)?
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - detector: fresh, or restored from `store.detectionState(cluster:)` (only the pods this informer covers).
+    ///   - enrichment: rung after incidents are queued.
+    ///   - onEvent: sees every event and the incidents it revealed (the demo prints pod changes with it).
+    public init(
+        events: Events, detector: CrashDetector, store: any OutboxStore, settings: Settings, enrichment: Doorbell,
+        clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() },
+        onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)? = nil, logger: Logger = Logger(label: "muninn.detect")
+    ) {
+        self.events = events
+        self.detector = detector
+        self.store = store
+        self.settings = settings
+        self.enrichment = enrichment
+        self.clock = clock
+        self.now = now
+        self.onEvent = onEvent
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var detector = self.detector
+        var lastSave = now()
+        // Ticks also bound how long changed memory waits to be saved.
+        let tickInterval = min(settings.tickInterval ?? settings.saveInterval, settings.saveInterval)
+        let inputs = merge(
+            chain(events.map { Input.event($0) }, [Input.end].async), ClockTicks(interval: tickInterval, clock: clock).map { _ in Input.tick })
+        loop: for try await input in inputs.cancelOnGracefulShutdown() {
+            let incidents: [Incident]
+            switch input {
+            case .event(let event):
+                incidents = detector.observe(event, now: now())
+                onEvent?(event, incidents)
+                if case .synced = event {
+                    logger.info("pod list in sync", metadata: ["remembered_pods": "\(detector.rememberedPodCount)"])
+                }
+            case .tick:
+                incidents = settings.tickInterval == nil ? [] : detector.tick(now: now())
+            case .end:
+                break loop
+            }
+            let saveDue = detector.hasUnsavedChanges && now().timeIntervalSince(lastSave) >= settings.saveInterval.seconds
+            // Every sync is saved, even with nothing remembered: from then on a restart compares with memory
+            // instead of taking a new baseline.
+            let synced = if case .event(.synced) = input { true } else { false }
+            guard !incidents.isEmpty || saveDue || synced else { continue }
+            let changes = detector.takeStateChanges()
+            try await StoreRetry.run("queue incidents", policy: settings.storeRetry, clock: clock, logger: logger) { () throws(StoreError) in
+                try await store.commitDetection(cluster: settings.cluster, incidents: incidents, podStates: changes)
+            }
+            lastSave = now()
+            if !incidents.isEmpty {
+                for incident in incidents {
+                    logger.info(
+                        "incident",
+                        metadata: [
+                            "kind": "\(incident.kind.rawValue)", "pod": "\(incident.namespace)/\(incident.podName)",
+                            "container": "\(incident.container ?? "-")", "reason": "\(incident.reason ?? "-")", "id": "\(incident.identity)",
+                        ])
+                }
+                enrichment.ring()
+            }
+        }
+        // Whatever memory changed since the last save is kept for the next start.
+        if detector.hasUnsavedChanges {
+            let changes = detector.takeStateChanges()
+            do {
+                try await store.commitDetection(cluster: settings.cluster, incidents: [], podStates: changes)
+            } catch {
+                logger.warning("could not save detector memory at shutdown", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

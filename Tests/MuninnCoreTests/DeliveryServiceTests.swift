@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import MuninnCore
+import MuninnTesting
+import Testing
+
+/// The delivery stage: order per lane, independence of lanes, retries, give-ups, pacing and threading,
+/// on a manual clock (nothing waits for real time).
+@Suite(.timeLimit(.minutes(1))) struct DeliveryServiceTests {
+    let clock = ManualClock()
+    let store: InMemoryOutboxStore
+    let doorbell = Doorbell()
+    let slack = DeliveryLane(destination: "slack", channel: "#ops")
+    let ding = DeliveryLane(destination: "ding", channel: nil)
+
+    init() {
+        let clock = clock
+        store = InMemoryOutboxStore(now: { clock.date })
+    }
+
+    private func service(
+        _ dispatch: ScriptedDispatch, pacing: @escaping @Sendable (DeliveryLane) -> Duration = { _ in .zero },
+        settings: DeliveryService.Settings = DeliveryService.Settings(retry: RetryPolicy(initial: .seconds(2), maximum: .seconds(60)))
+    ) -> DeliveryService {
+        let clock = clock
+        return DeliveryService(
+            store: store, dispatch: dispatch.dispatch, pacing: pacing, settings: settings, doorbell: doorbell, clock: clock, now: { clock.date })
+    }
+
+    /// Runs the service until `body` returns, then stops it.
+    private func running(_ service: DeliveryService, _ body: () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await service.run() }
+            try await body()
+            group.cancelAll()
+        }
+    }
+
+    private func next(_ calls: inout AsyncStream<ScriptedDispatch.Call>.Iterator) async -> ScriptedDispatch.Call? {
+        await calls.next()
+    }
+
+    @Test func eachLaneKeepsItsOrderWhileAnotherLaneIsUnaffected() async throws {
+        let dispatch = ScriptedDispatch(laneAnswers: [slack: [.failure(.retryable(reason: "HTTP 503", retryAfter: nil))]])
+        try await PipelineSamples.queue((1...3).map { PipelineSamples.incident($0) }, lanes: [slack], in: store, at: clock.date)
+        try await PipelineSamples.queue((4...5).map { PipelineSamples.incident($0) }, lanes: [ding], in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch)) {
+            // First round: both lanes' heads; the Slack one fails.
+            let firstRound = [await next(&calls), await next(&calls)].compactMap { $0 }
+            #expect(Set(firstRound.map(\.alertID)) == ["u-1/web/c1", "u-4/web/c4"])
+            // DingTalk goes on; Slack's later alerts wait behind the failed head.
+            #expect(await next(&calls)?.alertID == "u-5/web/c5")
+            await clock.waitForSleepers(1)
+            #expect(dispatch.recorded.filter { $0.lane == slack }.map(\.alertID) == ["u-1/web/c1"])
+            clock.advance(by: .seconds(2))
+            #expect(await next(&calls)?.alertID == "u-1/web/c1")
+            #expect(await next(&calls)?.alertID == "u-2/web/c2")
+            #expect(await next(&calls)?.alertID == "u-3/web/c3")
+        }
+        #expect(store.deliveryRecords.map(\.status) == Array(repeating: "delivered", count: 5))
+        #expect(store.deliveryRecords.map(\.attempts) == [2, 1, 1, 1, 1])
+    }
+
+    @Test func aRetryAfterLongerThanTheBackoffIsHonoured() async throws {
+        let dispatch = ScriptedDispatch(answers: [.failure(.retryable(reason: "ratelimited", retryAfter: .seconds(30)))])
+        try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch)) {
+            _ = await next(&calls)
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(29))
+            // The 2 s backoff has passed, Retry-After has not: still asleep.
+            #expect(clock.sleeperCount == 1 && dispatch.recorded.count == 1)
+            clock.advance(by: .seconds(1))
+            #expect(await next(&calls) != nil)
+        }
+        #expect(store.deliveryRecords.first?.status == "delivered")
+    }
+
+    @Test func aPermanentErrorFailsTheDeliveryAndTheLaneMovesOn() async throws {
+        let dispatch = ScriptedDispatch(answers: [.failure(.permanent(reason: "channel_not_found"))])
+        try await PipelineSamples.queue((1...2).map { PipelineSamples.incident($0) }, lanes: [slack], in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch)) {
+            _ = await next(&calls)
+            #expect(await next(&calls)?.alertID == "u-2/web/c2")
+        }
+        let records = store.deliveryRecords
+        #expect(records.map(\.status) == ["failed", "delivered"])
+        #expect(records.first?.lastError == "channel_not_found")
+    }
+
+    @Test func aDeliveryStillFailingAfterTheMaximumAgeIsGivenUp() async throws {
+        let failing = Result<DeliveryReceipt, NotifierError>.failure(.retryable(reason: "timeout", retryAfter: nil))
+        let dispatch = ScriptedDispatch(answers: Array(repeating: failing, count: 10))
+        try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], in: store, at: clock.date)
+        let settings = DeliveryService.Settings(retry: RetryPolicy(initial: .seconds(10), maximum: .seconds(10)), maximumAge: .seconds(25))
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch, settings: settings)) {
+            _ = await next(&calls)
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(10))
+            _ = await next(&calls)
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(10))
+            _ = await next(&calls)
+            // The third failure would retry at 30 s of age, past 25 s: given up, so nothing is pending any more.
+            await clock.waitForSleepers(0)
+            while store.deliveryRecords.first?.status == "pending" { await Task.yield() }
+        }
+        let record = try #require(store.deliveryRecords.first)
+        #expect(record.status == "failed" && record.attempts == 3)
+        #expect(record.lastError?.hasPrefix("gave up after 3 attempts") == true)
+    }
+
+    @Test func aLaneIsPacedToItsDestinationsRate() async throws {
+        let dispatch = ScriptedDispatch()
+        try await PipelineSamples.queue((1...2).map { PipelineSamples.incident($0) }, lanes: [slack], in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch, pacing: { _ in .seconds(1) })) {
+            _ = await next(&calls)
+            await clock.waitForSleepers(1)
+            #expect(dispatch.recorded.count == 1)
+            clock.advance(by: .seconds(1))
+            #expect(await next(&calls)?.alertID == "u-2/web/c2")
+        }
+    }
+
+    @Test func laterCrashesOfTheSameContainerReplyInTheFirstMessagesThread() async throws {
+        let dispatch = ScriptedDispatch()
+        try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], threadKey: "prod|shop|web", in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch)) {
+            #expect(await next(&calls)?.threadID == nil)
+            try await PipelineSamples.queue((2...3).map { PipelineSamples.incident($0) }, lanes: [slack], threadKey: "prod|shop|web", in: store, at: clock.date)
+            doorbell.ring()
+            #expect(await next(&calls)?.threadID == "m1")
+            // The reply recorded the thread's root, so the third message joins the same thread.
+            #expect(await next(&calls)?.threadID == "m1")
+        }
+    }
+
+    @Test func aStoreThatFailsPausesDeliveryUntilItRecovers() async throws {
+        let dispatch = ScriptedDispatch()
+        try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], in: store, at: clock.date)
+        store.setFailure("disk I/O error")
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch)) {
+            await clock.waitForSleepers(1)
+            #expect(dispatch.recorded.isEmpty)
+            store.setFailure(nil)
+            clock.advance(by: .seconds(1))
+            #expect(await next(&calls) != nil)
+        }
+    }
+}
