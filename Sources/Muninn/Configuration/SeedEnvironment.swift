@@ -6,7 +6,8 @@ import MuninnCore
 /// (`DINGTALK_TOKEN`, `FLOOD_EXPIRE`, `NOT_READY_MIN_TIME`, `TICK_RATE`, `KUBE_NAMESPACES_ONLY`,
 /// `KUBE_USE_KUBECONFIG`, `KUBE_USE_CLUSTER`, `RECOVERY_ALERT`) and the Kubernetes Pod Monitor
 /// (`CLUSTER_NAME`, `SLACK_TOKEN`, `SLACK_CHANNEL`, `SLACK_NOTIFY`, `CHECK_INTERVAL`,
-/// `MAX_CRASHLOG_LENGTH`).
+/// `MAX_CRASHLOG_LENGTH`), plus Muninn's `SLACK_API_URL`, `DINGTALK_SECRET` and a `NAME_FILE` form
+/// of every secret. `apply(to:)` turns them into destinations, routing and alert settings.
 ///
 /// Where the originals misread their own settings, Muninn reads what the user meant and says so
 /// in docs/configuration.md: `KUBE_USE_KUBECONFIG=false` means false (kube-dingtalk treats any

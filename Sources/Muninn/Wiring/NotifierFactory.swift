@@ -54,7 +54,7 @@ struct NotifierFactory {
             }
         case .webhook(let settings):
             let configuration = WebhookConfiguration(
-                url: settings.url.value, secret: settings.secret?.value, headers: settings.headers.map { ($0.name, $0.value) },
+                url: settings.url.value, secret: settings.secret?.value, headers: settings.headers.map { (name: $0.name, value: $0.value) },
                 requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes)
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .console:

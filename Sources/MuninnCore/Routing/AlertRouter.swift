@@ -40,7 +40,7 @@ public struct AlertRouter: Sendable {
     /// Routes `alert`, judging time-limited mutes at `time`.
     public func route(_ alert: Alert, labels: [String: String], annotations: [String: String], at time: Date) -> RoutingDecision {
         let annotations = rules.honourPodAnnotations ? annotations : [:]
-        if let key = PodAnnotations.optOut(in: annotations) { return .suppressed(reason: "pod annotation \(key)") }
+        if let key = PodAnnotations.optOutKey(in: annotations) { return .suppressed(reason: "pod annotation \(key)") }
         if let rejection = rules.namespaces.rejection(of: alert.namespace) { return .suppressed(reason: rejection) }
         if let mute = rules.mutes.first(where: { $0.mutes(alert, at: time) }) { return .suppressed(reason: mute.suppression) }
 
@@ -49,9 +49,9 @@ public struct AlertRouter: Sendable {
         case .success(let targets): chosen = targets
         case .failure(let suppression): return .suppressed(reason: suppression.reason)
         }
-        let lanes = lanes(for: chosen, channelOverride: PodAnnotations.channel(in: annotations))
-        guard !lanes.isEmpty else { return .suppressed(reason: "no configured destination") }
-        return .deliver(lanes)
+        let planned = lanes(for: chosen, channelOverride: PodAnnotations.requestedChannel(in: annotations))
+        guard !planned.isEmpty else { return .suppressed(reason: "no configured destination") }
+        return .deliver(planned)
     }
 
     private struct Suppression: Error {
@@ -60,7 +60,7 @@ public struct AlertRouter: Sendable {
 
     private func targets(for alert: Alert, labels: [String: String], annotations: [String: String]) -> Result<[RouteTarget], Suppression> {
         // Unknown names are ignored rather than dropping the alert over a typo in a pod's metadata.
-        let requested = PodAnnotations.destinations(in: annotations).filter { known[$0] != nil }
+        let requested = PodAnnotations.requestedDestinations(in: annotations).filter { known[$0] != nil }
         if !requested.isEmpty { return .success(requested.map { RouteTarget(destination: $0) }) }
 
         var collected: [RouteTarget] = []

@@ -17,21 +17,21 @@ public enum PodAnnotations {
     }
 
     /// The annotation that opts the pod out, if any.
-    static func optOut(in annotations: [String: String]) -> String? {
-        [ignore, kubeSlackIgnore].first { isOptOut(annotations[$0]) }
+    static func optOutKey(in annotations: [String: String]) -> String? {
+        [Self.ignore, Self.kubeSlackIgnore].first { isOptOut(annotations[$0]) }
     }
 
     /// The channel the pod asks for: Muninn's annotation first, then kube-slack's.
-    static func channel(in annotations: [String: String]) -> String? {
-        for key in [channel, kubeSlackChannel] {
+    static func requestedChannel(in annotations: [String: String]) -> String? {
+        for key in [Self.channel, Self.kubeSlackChannel] {
             if let value = annotations[key]?.trimmingSpaces(), !value.isEmpty { return value }
         }
         return nil
     }
 
     /// The destination names the pod asks for, in order, without duplicates or empty items.
-    static func destinations(in annotations: [String: String]) -> [String] {
-        guard let value = annotations[destinations] else { return [] }
+    static func requestedDestinations(in annotations: [String: String]) -> [String] {
+        guard let value = annotations[Self.destinations] else { return [] }
         var names: [String] = []
         for item in value.split(separator: ",") {
             let name = item.trimmingSpaces()
