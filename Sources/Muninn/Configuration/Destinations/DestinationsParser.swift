@@ -31,7 +31,7 @@ struct DestinationsParser {
         if node.isSequence {
             for entry in try node.elements() {
                 guard entry.isMapping else { throw entry.error("expected a mapping with name, type and the type's settings") }
-                guard let nameNode = try entry.mapping(allowedKeys: Self.allKeys)["name"] else {
+                guard let nameNode = try entry.entries().first(where: { $0.key == "name" })?.value else {
                     throw entry.error("missing name")
                 }
                 try add(parse(entry, name: try Self.name(nameNode)), at: entry)
@@ -45,11 +45,10 @@ struct DestinationsParser {
         return destinations
     }
 
-    private static var allKeys: [String] { commonKeys + Set(keysByKind.values.joined()).sorted() }
-
     private func parse(_ entry: YAMLConfigNode, name: String) throws -> DestinationConfiguration {
         guard entry.isMapping else { throw entry.error("expected a mapping with type and the type's settings") }
-        guard let typeNode = try entry.mapping(allowedKeys: Self.allKeys)["type"] else {
+        // The type decides which keys are allowed, so it is read before the keys are checked.
+        guard let typeNode = try entry.entries().first(where: { $0.key == "type" })?.value else {
             throw entry.error("missing type (one of: \(Self.kindList))")
         }
         let typeName = try typeNode.string()
