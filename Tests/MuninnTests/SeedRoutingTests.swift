@@ -145,3 +145,57 @@ import Testing
         #expect(configuration.alerts.restartThrottle)
     }
 }
+
+@Suite struct PipelineSettingsTests {
+    @Test func configurationFeedsThePipelineStages() throws {
+        let configuration = try MuninnConfiguration.parse(
+            """
+            destinations:
+              out: {type: console}
+            alerts:
+              flood: {expiry: 2m, window: fixed}
+              restartThrottle: true
+              threading: {enabled: false, window: 1h}
+            delivery:
+              maxAge: 3h
+              retry: {initial: 1s, max: 1m}
+            """, file: "m.yaml")
+        #expect(!configuration.enrichmentSettings.threading)
+        let delivery = configuration.deliverySettings
+        #expect(delivery.retry == RetryPolicy(initial: .seconds(1), maximum: .seconds(60)))
+        #expect(delivery.maximumAge == .seconds(3 * 3600))
+        #expect(delivery.threadWindow == .seconds(3600))
+        #expect(configuration.alerts.floodControl?.expiry == 120)
+        #expect(configuration.alerts.floodControl?.window == .fixed)
+
+        let incident = Incident(
+            kind: .containerTerminated, namespace: "shop", podName: "web-1", podUID: "u", container: "app", identity: "u/app/1",
+            observedAt: Date(timeIntervalSince1970: 0), annotations: ["muninn.io/ignore": "true"])
+        let alert = Alert(id: "u/app/1", kind: .crashed, cluster: "c", namespace: "shop", pod: "web-1", container: "app", occurredAt: Date(timeIntervalSince1970: 0))
+        #expect(configuration.route(alert, incident) == .suppressed(reason: "pod annotation muninn.io/ignore"))
+        var plain = incident
+        plain.annotations = [:]
+        #expect(configuration.route(alert, plain) == .deliver([DeliveryLane(destination: "out", channel: nil)]))
+    }
+}
+
+@Suite struct ConfigurationSummaryTests {
+    @Test func seedsAreListedAndSecretsHidden() throws {
+        let configuration = try GlobalOptions.parse([]).resolve(environment: [
+            "SLACK_TOKEN": "xoxb-very-secret", "SLACK_NOTIFICATION_CONFIG": "kube-system/*/*=,prod/*/*=#prod", "FLOOD_EXPIRE": "120000",
+        ])
+        let lines = ConfigurationSummary(configuration: configuration).lines
+        #expect(lines.contains("  slack (slack): token: set (from SLACK_TOKEN), default channel: none"))
+        #expect(lines.contains("  SLACK_NOTIFICATION_CONFIG -> slack, first match decides, no match sends nothing:"))
+        #expect(lines.contains("    1. kube-system/*/* -> muted"))
+        #expect(lines.contains("    2. prod/*/* -> #prod"))
+        #expect(lines.contains("  flood control: 2m sliding window, restart throttle (1-10, then every 24th): on"))
+        #expect(lines.contains("environment of replaced tools (johari-mirror, kube-dingtalk): SLACK_TOKEN, SLACK_NOTIFICATION_CONFIG, FLOOD_EXPIRE"))
+        #expect(!lines.joined().contains("very-secret"))
+    }
+
+    @Test func withoutRoutesEveryAlertGoesToEveryDestination() throws {
+        let configuration = try MuninnConfiguration.parse("destinations:\n  a: {type: console}\n  b: {type: webhook, url: 'https://x.example/h'}\n", file: "m.yaml")
+        #expect(ConfigurationSummary(configuration: configuration).routingLines.contains("  every alert -> a, b"))
+    }
+}

@@ -26,7 +26,8 @@ struct ConfigurationSummary {
         case .dingtalk(let dingtalk):
             var parts = ["token: \(dingtalk.token.summary)", "signing secret: \(dingtalk.secret?.summary ?? "none")", "keyword: \(dingtalk.keyword)"]
             if !dingtalk.atMobiles.isEmpty || !dingtalk.atUserIDs.isEmpty || dingtalk.isAtAll {
-                parts.append("mentions: \(dingtalk.isAtAll ? "everyone" : "\(dingtalk.atMobiles.count + dingtalk.atUserIDs.count) people")")
+                let people = dingtalk.atMobiles.count + dingtalk.atUserIDs.count
+                parts.append("mentions: \(dingtalk.isAtAll ? "everyone" : people == 1 ? "1 person" : "\(people) people")")
             }
             return parts.joined(separator: ", ")
         case .webhook(let webhook):
