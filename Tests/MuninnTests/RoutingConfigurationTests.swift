@@ -181,3 +181,12 @@ import Testing
         #expect(ConfigDuration.text(duration) == text)
     }
 }
+
+@Suite struct NamespaceWatchTests {
+    @Test func watchNamespacesWinOverInclude() throws {
+        let configuration = try MuninnConfiguration.parse("watch:\n  namespaces: [a]\nnamespaces:\n  include: [a, b]\n", file: "m.yaml")
+        #expect(configuration.namespaces == ["a"])
+        let selectorOnly = try MuninnConfiguration.parse("watch:\n  labelSelector: x=y\nnamespaces:\n  include: [a, b]\n", file: "m.yaml")
+        #expect(selectorOnly.namespaces == ["a", "b"])
+    }
+}

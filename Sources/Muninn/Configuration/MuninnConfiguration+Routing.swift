@@ -25,7 +25,8 @@ extension MuninnConfiguration {
             routing.namespaces = try RoutesParser.namespaces(node)
             let literal = routing.namespaces.include.map(\.text)
             // Names without wildcards can narrow the watch itself (one watch per namespace, less traffic).
-            if !literal.isEmpty, literal.allSatisfy({ !$0.contains("*") && !$0.contains("?") }), root["watch"]?.isMapping != true {
+            let watchNamespaces = try root["watch"].map { $0.isMapping ? try $0.entries().contains { $0.key == "namespaces" } : false } ?? false
+            if !literal.isEmpty, literal.allSatisfy({ !$0.contains("*") && !$0.contains("?") }), !watchNamespaces {
                 namespaces = literal
             }
         }
