@@ -23,7 +23,7 @@ extension SeedEnvironment {
         // Pod Monitor have none, so Muninn's default (off) stays for them.
         if let recoveryAlert {
             configuration.alerts.recovery = recoveryAlert
-        } else if tools.contains(.kubeDingTalk) {
+        } else if dingTalkToken != nil {
             configuration.alerts.recovery = true
         }
         if let maxCrashLogLength { configuration.alerts.logs.maxBytes = maxCrashLogLength }
