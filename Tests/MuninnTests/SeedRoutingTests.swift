@@ -199,3 +199,10 @@ import Testing
         #expect(ConfigurationSummary(configuration: configuration).routingLines.contains("  every alert -> a, b"))
     }
 }
+
+@Suite struct SeedSecretTrimmingTests {
+    @Test func aTrailingNewlineIsNotPartOfTheToken() throws {
+        let seed = try SeedEnvironment(["SLACK_TOKEN": "xoxb-1\n", "SLACK_CHANNEL": "#a"])
+        #expect(seed.slackToken?.value == "xoxb-1")
+    }
+}

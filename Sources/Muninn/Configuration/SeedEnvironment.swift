@@ -75,7 +75,8 @@ struct SeedEnvironment: Equatable {
 
         // `NAME_FILE` holds the path of a file with the value, as Kubernetes mounts Secrets.
         func secret(_ name: String) throws -> SecretValue? {
-            let inline = value(name)
+            // A value pasted with `$(cat file)` may end in a newline, which no token contains.
+            let inline = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
             let file = value(name + "_FILE")
             switch (inline, file) {
             case (let inline?, nil): return SecretValue(value: inline, source: .environment(name))
@@ -167,4 +168,8 @@ struct SeedEnvironment: Equatable {
         else { return false }
         return name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
