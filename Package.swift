@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.0"),
     ],
     targets: [
         // Ordered JSON values, a fast parser and a Go-compatible writer. No dependencies.
@@ -119,6 +120,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The embedded SQLite store: the alert outbox, detector memory and (later) the incident history.
+        .target(
+            name: "MuninnStore",
+            dependencies: [
+                "MuninnCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
@@ -130,6 +142,15 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MuninnStoreTests",
+            dependencies: [
+                "MuninnStore", "MuninnCore", "MuninnTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -145,7 +145,10 @@ public final class InMemoryOutboxStore: OutboxStore {
 
     public func recordAttempt(delivery: Int64, outcome: DeliveryOutcome, at: Date) async throws(StoreError) {
         try locked { state in
-            guard let index = state.deliveries.firstIndex(where: { $0.id == delivery }) else { return }
+            // A delivery that already ended stays as it ended, like the SQLite store.
+            guard let index = state.deliveries.firstIndex(where: { $0.id == delivery }), state.deliveries[index].status == "pending" else {
+                return
+            }
             state.deliveries[index].attempts += 1
             switch outcome {
             case .delivered(let receipt):

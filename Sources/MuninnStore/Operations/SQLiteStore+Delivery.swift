@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import MuninnCore
+import SQLiteNIO
+
+extension SQLiteStore {
+    public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {
+        guard limit > 0 else { return [] }
+        return try await perform("could not read the deliveries due") { connection in
+            let rows = try await connection.exclusive { runner in
+                try await runner.rows(StoreQueries.dueDeliveries, [EpochMilliseconds(now).sqlite, .integer(limit)])
+            }
+            var due: [PendingDelivery] = []
+            var unreadable: [(id: Int, error: String)] = []
+            for row in rows.map(StoredRow.init) {
+                let id = try row.integer("id")
+                do {
+                    let alert = try StoredJSON.value(Alert.self, from: try row.text("alert"))
+                    due.append(
+                        PendingDelivery(
+                            id: Int64(id), lane: DeliveryLane(destination: try row.text("destination"), channel: row.optionalText("channel")),
+                            threadKey: row.optionalText("thread_key"), alert: alert, attempts: try row.integer("attempts"),
+                            queuedAt: try row.date("queued_at"), nextAttemptAt: try row.date("next_attempt_at"),
+                            lastError: row.optionalText("last_error")))
+                } catch {
+                    unreadable.append((id, "\(error)"))
+                }
+            }
+            if !unreadable.isEmpty {
+                try await fail(unreadable, at: now, connection: connection)
+            }
+            return due
+        }
+    }
+
+    /// Marks deliveries whose alert cannot be read as failed, visibly, so they do not hold their lane forever.
+    private func fail(_ unreadable: [(id: Int, error: String)], at now: Date, connection: SerializedConnection) async throws {
+        try await connection.writeTransaction { runner in
+            for (id, error) in unreadable {
+                logger.error("failing a delivery whose stored alert is unreadable", metadata: ["delivery": "\(id)", "error": "\(error)"])
+                try await runner.execute(
+                    "UPDATE deliveries SET status = 'failed', last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'",
+                    [EpochMilliseconds(now).sqlite, .text(ErrorText.capped("stored alert unreadable: \(error)")), .integer(id)])
+            }
+        }
+    }
+
+    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+        try await perform("could not read when the next delivery is due") { connection in
+            try await connection.exclusive { runner in
+                let earliest = try await runner.scalar(StoreQueries.nextDeliveryDue)
+                return earliest?.integer.map { EpochMilliseconds(value: $0).date }
+            }
+        }
+    }
+
+    public func recordAttempt(delivery: PendingDelivery.ID, outcome: DeliveryOutcome, at: Date) async throws(StoreError) {
+        try await perform("could not record the attempt of delivery \(delivery)") { connection in
+            let id = SQLiteData.integer(Int(delivery))
+            let now = EpochMilliseconds(at).sqlite
+            var receiptJSON: String?
+            if case .delivered(let receipt) = outcome { receiptJSON = try StoredJSON.text(receipt) }
+            try await connection.writeTransaction { runner in
+                guard let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [id]) else {
+                    // Pruned with its incident while it was being sent: nothing left to record on.
+                    logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
+                    return
+                }
+                guard status.string == "pending" else {
+                    // A delivery that already ended keeps its outcome: an attempt cannot undo "delivered".
+                    logger.warning(
+                        "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
+                    return
+                }
+                switch outcome {
+                case .delivered(let delivered):
+                    try await runner.execute(
+                        """
+                        UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = ?, delivered_at = ?,
+                            message_id = ?, receipt = ?
+                        WHERE id = ?
+                        """, [now, now, delivered.messageID.map(SQLiteData.text) ?? .null, receiptJSON.map(SQLiteData.text) ?? .null, id])
+                case .retry(let error, let next):
+                    try await runner.execute(
+                        "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                        [now, EpochMilliseconds(next).sqlite, .text(ErrorText.capped(error)), id])
+                case .failed(let error):
+                    try await runner.execute(
+                        "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?",
+                        [now, .text(ErrorText.capped(error)), id])
+                }
+            }
+        }
+    }
+
+    public func threadParent(lane: DeliveryLane, threadKey: String, since: Date) async throws(StoreError) -> String? {
+        try await perform("could not look up the thread of \(threadKey) in \(lane)") { connection in
+            try await connection.exclusive { runner in
+                try await runner.scalar(StoreQueries.threadParent, [.text(lane.storeKey), .text(threadKey), EpochMilliseconds(since).sqlite])?
+                    .string
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// The queries on the hot paths, named so tests can check their plans (`EXPLAIN QUERY PLAN`) use indexes.
+enum StoreQueries {
+    /// The head of each lane: its pending delivery queued first. Read from the partial index of pending
+    /// deliveries, so the cost follows what is pending, not the delivery history.
+    static let laneHeads = "SELECT min(id) AS id FROM deliveries WHERE status = 'pending' GROUP BY lane"
+
+    /// Binds: limit.
+    static let awaitingEnrichment = """
+        SELECT id, cluster, incident, queued_at FROM incidents INDEXED BY incidents_awaiting_enrichment
+        WHERE enriched_at IS NULL ORDER BY id LIMIT ?
+        """
+
+    /// Binds: now, limit.
+    static let dueDeliveries = """
+        SELECT d.id, d.destination, d.channel, d.thread_key, d.attempts, d.queued_at, d.next_attempt_at, d.last_error, i.alert
+        FROM (\(laneHeads)) AS heads
+        JOIN deliveries AS d ON d.id = heads.id
+        JOIN incidents AS i ON i.id = d.incident_id
+        WHERE d.next_attempt_at <= ?
+        ORDER BY d.id
+        LIMIT ?
+        """
+
+    /// The earliest due time among lane heads only: a later delivery in a lane cannot go before its head,
+    /// so counting it would wake the delivery loop for nothing, again and again.
+    static let nextDeliveryDue = "SELECT min(d.next_attempt_at) FROM (\(laneHeads)) AS heads JOIN deliveries AS d ON d.id = heads.id"
+
+    /// Binds: lane key, thread key, since.
+    static let threadParent = """
+        SELECT message_id FROM deliveries
+        WHERE status = 'delivered' AND lane = ? AND thread_key = ? AND delivered_at >= ? AND message_id IS NOT NULL
+        ORDER BY delivered_at DESC, id DESC
+        LIMIT 1
+        """
+}

@@ -1,0 +1,68 @@
+import Foundation
+import MuninnCore
+import Testing
+
+extension StoreContract {
+    func awaitingEnrichmentIsOldestFirstAndLimited() async throws {
+        try await database.withStore { store in
+            let incidents = (1...3).map { StoreSamples.incident("uid-a/app/c\($0)", observedAt: StoreSamples.at($0)) }
+            try await store.commitDetection(cluster: "prod", incidents: Array(incidents[0...1]), podStates: [])
+            try await store.commitDetection(cluster: "staging", incidents: [incidents[2]], podStates: [])
+
+            let firstTwo = try await store.incidentsAwaitingEnrichment(limit: 2)
+            #expect(firstTwo.map(\.incident) == Array(incidents[0...1]))
+            #expect(firstTwo.map(\.queuedAt) == [StoreSamples.queueTime, StoreSamples.queueTime])
+            #expect(try await store.incidentsAwaitingEnrichment(limit: 0).isEmpty)
+
+            let all = try await store.incidentsAwaitingEnrichment(limit: 10)
+            #expect(all.map(\.incident) == incidents)
+            #expect(all.map(\.cluster) == ["prod", "prod", "staging"])
+            #expect(zip(all, all.dropFirst()).allSatisfy { $0.id < $1.id })
+
+            try await store.commitAlert(incident: all[0].id, alert: StoreSamples.alert(for: all[0]), deliveries: [], suppression: nil, at: StoreSamples.at(10))
+            #expect(try await store.incidentsAwaitingEnrichment(limit: 10).map(\.id) == [all[1].id, all[2].id])
+        }
+    }
+
+    func commitAlertIsIdempotent() async throws {
+        try await database.withStore { store in
+            let queued = try await queueAlerted(store, "uid-a/app/c1", lanes: [StoreSamples.opsLane], at: StoreSamples.at(0))
+            // A replay with other deliveries changes nothing.
+            try await store.commitAlert(
+                incident: queued.id, alert: StoreSamples.alert(for: queued),
+                deliveries: [PlannedDelivery(lane: StoreSamples.devLane, threadKey: nil), PlannedDelivery(lane: StoreSamples.opsLane, threadKey: nil)],
+                suppression: "muted", at: StoreSamples.at(5))
+            #expect(try await dueNames(store, at: StoreSamples.at(60)) == ["uid-a/app/c1@slack-main/#ops"])
+            #expect(try await store.incidentsAwaitingEnrichment(limit: 10).isEmpty)
+
+            let due = try #require(try await store.dueDeliveries(now: StoreSamples.at(60), limit: 10).first)
+            #expect(due.alert == StoreSamples.alert(for: queued))
+            #expect(due.attempts == 0 && due.lastError == nil && due.threadKey == nil)
+            #expect(due.queuedAt == StoreSamples.at(0) && due.nextAttemptAt == StoreSamples.at(0))
+        }
+    }
+
+    func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
+        try await database.withStore { store in
+            try await store.commitDetection(cluster: "prod", incidents: [StoreSamples.incident("uid-a/app/c1")], podStates: [])
+            let queued = try #require(try await store.incidentsAwaitingEnrichment(limit: 1).first)
+            try await store.commitAlert(incident: queued.id, alert: StoreSamples.alert(for: queued), deliveries: [], suppression: "flood control", at: StoreSamples.at(1))
+            #expect(try await store.incidentsAwaitingEnrichment(limit: 10).isEmpty)
+            #expect(try await store.dueDeliveries(now: StoreSamples.at(100), limit: 10).isEmpty)
+            #expect(try await store.nextDeliveryDue() == nil)
+        }
+    }
+
+    /// An incident that is not (or no longer) in the store: the alert has nothing to attach to, and no
+    /// delivery appears.
+    func commitAlertForAnUnknownIncidentDoesNothing() async throws {
+        try await database.withStore { store in
+            let alert = Alert(id: "x", kind: .crashed, cluster: "prod", namespace: "shop", pod: "api", occurredAt: StoreSamples.start)
+            try await store.commitAlert(
+                incident: 4_242, alert: alert, deliveries: [PlannedDelivery(lane: StoreSamples.opsLane, threadKey: nil)], suppression: nil,
+                at: StoreSamples.start)
+            #expect(try await store.dueDeliveries(now: StoreSamples.at(10), limit: 10).isEmpty)
+            #expect(try await store.nextDeliveryDue() == nil)
+        }
+    }
+}
