@@ -36,6 +36,8 @@ import Testing
             message: "destination 'hook' (webhook) has no channels: its address decides where messages go"),
         Case(yaml: slack + "routes:\n  - name: x\n", line: 5, key: "routes[0]",
             message: "missing destinations (a list of destination names; [] mutes what the rule matches)"),
+        Case(yaml: slack + "routes:\n  - name: x\n    destinations:\n", line: 6, key: "routes[0].destinations",
+            message: "no destinations given (write [] to mute what the rule matches)"),
         Case(yaml: slack + "routes:\n  - {name: x, destinations: [ops]}\n  - {name: x, destinations: [hook]}\n", line: 6, key: "routes[1].name",
             message: "duplicate route name 'x'"),
         Case(yaml: slack + "routes:\n  - match: {kind: [crashed, oom]}\n    destinations: [ops]\n", line: 5, key: "routes[0].match.kind[1]",

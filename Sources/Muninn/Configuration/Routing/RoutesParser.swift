@@ -30,7 +30,9 @@ struct RoutesParser {
 
     /// Destination references: `slack-ops`, or `{destination: slack-ops, channel: "#payments"}`.
     func targets(_ node: YAMLConfigNode) throws -> [RouteTarget] {
-        let items: [YAMLConfigNode] = node.isSequence || node.isNull ? try node.elements() : [node]
+        // An empty value is more likely a slip than a mute, which must be written `[]`.
+        if node.isNull { throw node.error("no destinations given (write [] to mute what the rule matches)") }
+        let items: [YAMLConfigNode] = node.isSequence ? try node.elements() : [node]
         return try items.map { item in
             if item.isMapping {
                 let members = try item.mapping(allowedKeys: ["destination", "channel"])
