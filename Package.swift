@@ -109,8 +109,10 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -206,8 +208,9 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,8 +1,10 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import KubeAPI
 import Logging
 import MuninnCore
+import MuninnNotifiers
 
 /// `muninn check-config`: the same validation `muninn run` does at start-up, without touching the cluster.
 struct CheckConfigCommand: AsyncParsableCommand {
@@ -22,24 +24,19 @@ struct CheckConfigCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try CommandSupport.resolveOrExit(options)
         let kube = try CommandSupport.kubeConfigOrExit(configuration)
+        // Building the notifiers checks what only they check (a DingTalk URL's access_token); nothing is sent.
+        do {
+            _ = try NotifierFactory(httpClient: .notifiers).notifiers(for: configuration.destinations)
+        } catch let error as ConfigurationError {
+            throw CommandSupport.fail("\(error)")
+        }
         print("configuration: ok")
         print("  cluster name: \(configuration.clusterName)")
         print("  namespaces:   \(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ", "))")
         if let labelSelector = configuration.labelSelector { print("  labels:       \(labelSelector)") }
         if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
         print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
-        let seed = configuration.seed
-        if !seed.tools.isEmpty {
-            print("  environment of: \(seed.tools.map(\.rawValue).joined(separator: ", "))")
-            if seed.slackToken != nil { print("    SLACK_TOKEN: set") }
-            if let routes = seed.slackRoutes { print("    SLACK_NOTIFICATION_CONFIG: \(routes.routes.count) routing rule(s)") }
-            if seed.dingTalkToken != nil { print("    DINGTALK_TOKEN: set") }
-            if let channel = seed.slackChannel { print("    SLACK_CHANNEL: \(channel)") }
-            if let flood = seed.floodExpire { print("    FLOOD_EXPIRE: \(flood)") }
-            if let notReady = seed.notReadyMinTime { print("    NOT_READY_MIN_TIME: \(notReady)") }
-            if let tick = seed.tickRate { print("    TICK_RATE: \(tick)") }
-            print("    (alert delivery to these destinations is not wired yet: alerts are printed)")
-        }
+        for line in ConfigurationSummary(configuration: configuration).lines { print(line) }
         print("kubernetes: ok")
         print("  server:       \(kube.server)")
         print("  from:         \(kube.origin)")

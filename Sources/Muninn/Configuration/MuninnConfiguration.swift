@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MuninnCore
 
 /// Everything `muninn run` needs to know, read once at start-up and validated before Muninn
 /// touches the cluster. Precedence: command-line flags, then `MUNINN_*` environment variables,
@@ -21,9 +22,22 @@ struct MuninnConfiguration: Equatable {
     var logFormat: LogFormat = .text
     /// The replaced tools' environment variables, when a deployment still sets them.
     var seed = SeedEnvironment()
+    /// Named destination instances; never empty after loading (a `console` one when none is configured).
+    var destinations: [DestinationConfiguration] = [Self.consoleDestination]
+    /// Where each alert goes; see docs/routing.md.
+    var routing = RoutingRules(
+        destinations: [RoutingDestination(name: "console", acceptsChannel: false)], defaultDestinations: [RouteTarget(destination: "console")])
+    var alerts = AlertSettings()
+    var store = StoreSettings()
+    var delivery = DeliverySettings()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
-    static let topLevelKeys = ["cluster", "kubernetes", "watch", "log"]
+    static let topLevelKeys = [
+        "cluster", "kubernetes", "watch", "log", "destinations", "routes", "containerRoutes", "mutes", "namespaces", "alerts", "store",
+        "delivery",
+    ]
+
+    static let consoleDestination = DestinationConfiguration(name: "console", settings: .console)
 }
 
 extension MuninnConfiguration {
@@ -41,6 +55,7 @@ extension MuninnConfiguration {
     static func parse(_ text: String, file: String, over base: MuninnConfiguration = MuninnConfiguration()) throws -> MuninnConfiguration {
         var configuration = base
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
+        try configuration.parseRouting(root, file: file)
 
         if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]), let nameNode = cluster["name"] {
             let name = try nameNode.string()
@@ -52,7 +67,7 @@ extension MuninnConfiguration {
             configuration.context = try kubernetes["context"]?.string()
         }
         if let watch = try root["watch"]?.mapping(allowedKeys: ["namespaces", "labelSelector", "fieldSelector"]) {
-            configuration.namespaces = try watch["namespaces"]?.stringList() ?? []
+            if let namespaces = watch["namespaces"] { configuration.namespaces = try namespaces.stringList() }
             configuration.labelSelector = try watch["labelSelector"]?.string()
             configuration.fieldSelector = try watch["fieldSelector"]?.string()
         }
@@ -73,15 +88,16 @@ extension MuninnConfiguration {
 
     /// Starts from the replaced tools' variables (`CLUSTER_NAME`, `KUBE_NAMESPACES_ONLY`, ...), so
     /// their deployments work unchanged; a Muninn file, `MUNINN_*` variables and flags override them.
+    /// The mapping of each variable is in docs/configuration.md.
     mutating func applySeedEnvironment(_ environment: [String: String]) throws {
         seed = try SeedEnvironment(environment)
-        if let name = seed.clusterName { clusterName = name }
-        if let namespaces = seed.namespacesOnly { self.namespaces = namespaces }
+        try seed.apply(to: &self)
     }
 
     /// Applies `MUNINN_*` environment variables over the file's values.
     mutating func applyEnvironment(_ environment: [String: String]) throws {
         if let name = environment["MUNINN_CLUSTER_NAME"], !name.isEmpty { clusterName = name }
+        if let path = environment["MUNINN_STORE_PATH"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty { store.path = path }
         if let namespaces = environment["MUNINN_NAMESPACES"] {
             self.namespaces = namespaces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -6,7 +6,8 @@ import MuninnCore
 /// (`DINGTALK_TOKEN`, `FLOOD_EXPIRE`, `NOT_READY_MIN_TIME`, `TICK_RATE`, `KUBE_NAMESPACES_ONLY`,
 /// `KUBE_USE_KUBECONFIG`, `KUBE_USE_CLUSTER`, `RECOVERY_ALERT`) and the Kubernetes Pod Monitor
 /// (`CLUSTER_NAME`, `SLACK_TOKEN`, `SLACK_CHANNEL`, `SLACK_NOTIFY`, `CHECK_INTERVAL`,
-/// `MAX_CRASHLOG_LENGTH`).
+/// `MAX_CRASHLOG_LENGTH`), plus Muninn's `SLACK_API_URL`, `DINGTALK_SECRET` and a `NAME_FILE` form
+/// of every secret. `apply(to:)` turns them into destinations, routing and alert settings.
 ///
 /// Where the originals misread their own settings, Muninn reads what the user meant and says so
 /// in docs/configuration.md: `KUBE_USE_KUBECONFIG=false` means false (kube-dingtalk treats any
@@ -18,13 +19,19 @@ struct SeedEnvironment: Equatable {
     enum Tool: String, CaseIterable { case johariMirror = "johari-mirror", kubeDingTalk = "kube-dingtalk", podMonitor = "Kubernetes Pod Monitor" }
 
     var tools: [Tool] = []
-    var slackToken: String?
+    /// The variables that were set (secrets by name only), in the order they are documented.
+    var recognised: [String] = []
+    var slackToken: SecretValue?
+    /// `SLACK_API_URL`: another Slack Web API base (a proxy, a test receiver).
+    var slackAPIURL: String?
     /// johari-mirror's routing table.
     var slackRoutes: ContainerRoutes?
     /// The Pod Monitor's single channel.
     var slackChannel: String?
     var slackNotify: Bool?
-    var dingTalkToken: String?
+    var dingTalkToken: SecretValue?
+    /// `DINGTALK_SECRET`: the robot's signing secret (Muninn's addition; kube-dingtalk cannot sign).
+    var dingTalkSecret: SecretValue?
     var floodExpire: Duration?
     var notReadyMinTime: Duration?
     var tickRate: Duration?
@@ -66,7 +73,29 @@ struct SeedEnvironment: Equatable {
             }
         }
 
-        slackToken = value("SLACK_TOKEN")
+        // `NAME_FILE` holds the path of a file with the value, as Kubernetes mounts Secrets.
+        func secret(_ name: String) throws -> SecretValue? {
+            // A value pasted with `$(cat file)` may end in a newline, which no token contains.
+            let inline = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+            let file = value(name + "_FILE")
+            switch (inline, file) {
+            case (let inline?, nil): return SecretValue(value: inline, source: .environment(name))
+            case (nil, let path?):
+                do {
+                    return SecretValue(value: try SecretReader(baseDirectory: nil).read(path), source: .file(path))
+                } catch {
+                    throw fail(name + "_FILE", error.message)
+                }
+            case (_?, _?): throw fail(name + "_FILE", "set either \(name) or \(name)_FILE, not both")
+            case (nil, nil): return nil
+            }
+        }
+
+        slackToken = try secret("SLACK_TOKEN")
+        if let url = value("SLACK_API_URL") {
+            guard DestinationsParser.isHTTPURL(url) else { throw fail("SLACK_API_URL", "expected an http:// or https:// URL, got '\(url)'") }
+            slackAPIURL = url
+        }
         if let rules = environment["SLACK_NOTIFICATION_CONFIG"] {
             do {
                 slackRoutes = try ContainerRoutes(parsing: rules)
@@ -75,7 +104,11 @@ struct SeedEnvironment: Equatable {
             }
             tools.append(.johariMirror)
         }
-        dingTalkToken = value("DINGTALK_TOKEN")
+        dingTalkToken = try secret("DINGTALK_TOKEN")
+        if let token = dingTalkToken, let problem = DestinationsParser.dingTalkTokenProblem(token.value) {
+            throw fail("DINGTALK_TOKEN", problem)
+        }
+        dingTalkSecret = try secret("DINGTALK_SECRET")
         floodExpire = try milliseconds("FLOOD_EXPIRE")
         notReadyMinTime = try milliseconds("NOT_READY_MIN_TIME")
         tickRate = try milliseconds("TICK_RATE")
@@ -85,7 +118,7 @@ struct SeedEnvironment: Equatable {
         if let raw = value("KUBE_NAMESPACES_ONLY") {
             namespacesOnly = try Self.namespaceList(raw, fail: { fail("KUBE_NAMESPACES_ONLY", $0) })
         }
-        if dingTalkToken != nil || floodExpire != nil || notReadyMinTime != nil || tickRate != nil || namespacesOnly != nil {
+        if dingTalkToken != nil || recoveryAlert != nil || floodExpire != nil || notReadyMinTime != nil || tickRate != nil || namespacesOnly != nil {
             tools.append(.kubeDingTalk)
         }
         clusterName = value("CLUSTER_NAME")
@@ -100,7 +133,16 @@ struct SeedEnvironment: Equatable {
             tools.append(.podMonitor)
         }
         if slackToken != nil && tools.isEmpty { tools.append(.johariMirror) }
+        recognised = Self.variables.filter { environment[$0].map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }
     }
+
+    /// Every variable read, in the order docs/configuration.md lists them.
+    static let variables = [
+        "SLACK_TOKEN", "SLACK_TOKEN_FILE", "SLACK_NOTIFICATION_CONFIG", "SLACK_API_URL", "SLACK_CHANNEL", "SLACK_NOTIFY", "CLUSTER_NAME",
+        "MAX_CRASHLOG_LENGTH", "CHECK_INTERVAL", "DINGTALK_TOKEN", "DINGTALK_TOKEN_FILE", "DINGTALK_SECRET", "DINGTALK_SECRET_FILE",
+        "FLOOD_EXPIRE", "NOT_READY_MIN_TIME", "TICK_RATE", "RECOVERY_ALERT", "KUBE_NAMESPACES_ONLY", "KUBE_USE_KUBECONFIG",
+        "KUBE_USE_CLUSTER",
+    ]
 
     /// A JSON array (`["a","b"]`) or a comma list (`a, b`); names must be valid namespace names.
     static func namespaceList(_ raw: String, fail: (String) -> ConfigurationError) throws -> [String] {
@@ -126,4 +168,8 @@ struct SeedEnvironment: Equatable {
         else { return false }
         return name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

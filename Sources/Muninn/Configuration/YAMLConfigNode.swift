@@ -95,8 +95,10 @@ struct YAMLConfigNode {
     /// Closest allowed key by edit distance, if it is plausibly a typo.
     static func closest(to key: String, in allowed: [String]) -> String? {
         let scored = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
-        return best.0
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) { return best.0 }
+        // `channel` for `defaultChannel`: a longer key that contains the one written.
+        guard key.count >= 4 else { return nil }
+        return allowed.first { $0.lowercased().contains(key.lowercased()) }
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

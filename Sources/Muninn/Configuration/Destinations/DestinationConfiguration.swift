@@ -1,0 +1,33 @@
+/// One named destination instance from `destinations:` (or from the replaced tools' environment):
+/// its type and that type's settings. `NotifierFactory` turns it into a notifier.
+struct DestinationConfiguration: Equatable {
+    enum Settings: Equatable {
+        case slack(SlackDestinationSettings)
+        case slackWebhook(SlackWebhookDestinationSettings)
+        case dingtalk(DingTalkDestinationSettings)
+        case webhook(WebhookDestinationSettings)
+        case console
+    }
+
+    /// The `type:` values, as written in the file.
+    enum Kind: String, CaseIterable {
+        case slack, slackWebhook, dingtalk, webhook, console
+    }
+
+    /// Used in routes, pod annotations, metrics and delivery lanes.
+    var name: String
+    var settings: Settings
+
+    var kind: Kind {
+        switch settings {
+        case .slack: .slack
+        case .slackWebhook: .slackWebhook
+        case .dingtalk: .dingtalk
+        case .webhook: .webhook
+        case .console: .console
+        }
+    }
+
+    /// Only a Slack bot can post to a channel of the alert's choosing; the others' address fixes it.
+    var acceptsChannel: Bool { kind == .slack }
+}

@@ -1,0 +1,63 @@
+import MuninnCore
+
+/// Reads `alerts:`, `store:` and `delivery:` over the values already set (defaults or the environment).
+enum SettingsParser {
+    static func alerts(_ node: YAMLConfigNode, over base: AlertSettings) throws -> AlertSettings {
+        var settings = base
+        let members = try node.mapping(allowedKeys: [
+            "notReadyAfter", "recovery", "reportExistingOnStart", "reportDeletionKills", "flood", "restartThrottle", "threading", "logs",
+        ])
+        if let value = members["notReadyAfter"] { settings.notReadyAfter = try value.optionalDuration() }
+        if let value = members["recovery"] { settings.recovery = try value.bool() }
+        if let value = members["reportExistingOnStart"] { settings.reportExistingOnStart = try value.bool() }
+        if let value = members["reportDeletionKills"] { settings.reportDeletionKills = try value.bool() }
+        if let value = members["restartThrottle"] { settings.restartThrottle = try value.bool() }
+        if let flood = try members["flood"]?.mapping(allowedKeys: ["expiry", "window"]) {
+            if let value = flood["expiry"] { settings.flood.expiry = try value.optionalDuration() ?? .zero }
+            if let value = flood["window"] {
+                let text = try value.string()
+                guard let window = FloodControl.Window(rawValue: text.lowercased()) else {
+                    throw value.error("unknown window '\(text)' (allowed: sliding, fixed)")
+                }
+                settings.flood.window = window
+            }
+        }
+        if let threading = try members["threading"]?.mapping(allowedKeys: ["enabled", "window"]) {
+            if let value = threading["enabled"] { settings.threading.enabled = try value.bool() }
+            if let value = threading["window"] { settings.threading.window = try positive(value) }
+        }
+        if let logs = try members["logs"]?.mapping(allowedKeys: ["tailLines", "maxBytes"]) {
+            if let value = logs["tailLines"] { settings.logs.tailLines = try value.int(in: 1...100_000) }
+            if let value = logs["maxBytes"] { settings.logs.maxBytes = try value.int(in: 1...(64 * 1024 * 1024)) }
+        }
+        return settings
+    }
+
+    static func store(_ node: YAMLConfigNode, over base: StoreSettings) throws -> StoreSettings {
+        var settings = base
+        let members = try node.mapping(allowedKeys: ["path"])
+        if let value = members["path"] { settings.path = try value.nonEmptyString() }
+        return settings
+    }
+
+    static func delivery(_ node: YAMLConfigNode, over base: DeliverySettings) throws -> DeliverySettings {
+        var settings = base
+        let members = try node.mapping(allowedKeys: ["maxAge", "retry"])
+        if let value = members["maxAge"] { settings.maxAge = try positive(value) }
+        if let retryNode = members["retry"] {
+            let retry = try retryNode.mapping(allowedKeys: ["initial", "max"])
+            if let value = retry["initial"] { settings.initialRetry = try positive(value) }
+            if let value = retry["max"] { settings.maxRetry = try positive(value) }
+            if settings.maxRetry < settings.initialRetry {
+                throw (retry["max"] ?? retryNode).error("max (\(ConfigDuration.text(settings.maxRetry))) is shorter than initial (\(ConfigDuration.text(settings.initialRetry)))")
+            }
+        }
+        return settings
+    }
+
+    private static func positive(_ node: YAMLConfigNode) throws -> Duration {
+        let value = try node.duration()
+        guard value > .zero else { throw node.error("must be longer than zero") }
+        return value
+    }
+}
