@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
@@ -208,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -53,7 +53,9 @@ final class ScriptedDispatch: Sendable {
                     state.laneAnswers[lane] = Array(scripted.dropFirst())
                     return answer
                 }
-                return state.answers.isEmpty ? .success(DeliveryReceipt(messageID: "m\(state.messageCounter)")) : state.answers.removeFirst()
+                // Like a chat app with threads: a reply names its parent.
+                return state.answers.isEmpty
+                    ? .success(DeliveryReceipt(messageID: "m\(state.messageCounter)", threadID: threadID)) : state.answers.removeFirst()
             }
             self.continuation.yield(call)
             return try answer.get()

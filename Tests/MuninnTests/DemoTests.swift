@@ -1,6 +1,7 @@
 import Foundation
 import KubeletModel
 import Logging
+import MuninnStore
 import ServiceLifecycle
 import Testing
 
@@ -24,23 +25,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }  // try?: temp files only
 
         let (lines, output) = AsyncStream.makeStream(of: String.self)
-        let services = try DemoServices.make(
-            scenario: scenario, seed: 1, kubeconfigPath: directory.appendingPathComponent("kubeconfig").path, duration: nil,
-            output: { output.yield($0) })
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "demo-test")))
-
         var seen: [String] = []
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            for await line in lines {
-                seen.append(line)
-                if line.contains("!! ALERT container") { break }
+        try await SQLiteStore.withStore(path: directory.appendingPathComponent("muninn.db").path, logger: Logger(label: "demo-test")) { store in
+            let services = try DemoServices.make(
+                scenario: scenario, seed: 1, kubeconfigPath: directory.appendingPathComponent("kubeconfig").path, store: store, duration: nil,
+                output: { output.yield($0) })
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "demo-test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                for await line in lines {
+                    seen.append(line)
+                    if line.hasPrefix("!! ALERT") { break }
+                }
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
             }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
         }
         #expect(seen.contains { $0.hasPrefix("Simulated cluster listening on https://127.0.0.1:") })
         #expect(seen.contains { $0.contains("demo/broken-") && $0.contains("waiting: CreateContainerConfigError") })
-        #expect(seen.contains { $0.contains("!! ALERT container cannot start: demo/broken-") && $0.contains("[app] CreateContainerConfigError") })
+        let alert = try #require(seen.last)
+        #expect(alert.hasPrefix("!! ALERT Container cannot start: demo/broken-") && alert.contains("container app: CreateContainerConfigError [demo]"))
+        #expect(alert.contains("workload Deployment/broken"))
     }
 }

@@ -5,6 +5,7 @@ import KubeSim
 import KubeletModel
 import Logging
 import MuninnCore
+import MuninnStore
 import ServiceLifecycle
 import UnixSignals
 
@@ -50,12 +51,24 @@ struct DemoCommand: AsyncParsableCommand {
         let kubeconfigPath = directory.appendingPathComponent("kubeconfig").path
         defer { try? FileManager.default.removeItem(at: directory) }  // try?: a leftover temp dir is harmless
 
-        let services = try DemoServices.make(
-            scenario: scenario, seed: seed, kubeconfigPath: kubeconfigPath, duration: duration.map { .seconds($0) },
-            output: StandardOutput.writeLine)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "muninn.demo")))
-        try await group.run()
+        let store: SQLiteStore
+        do {
+            store = try await SQLiteStore.open(path: directory.appendingPathComponent("muninn.db").path, logger: Logger(label: "muninn.store"))
+        } catch {
+            throw CommandSupport.fail("store: \(error)")
+        }
+        do {
+            let services = try DemoServices.make(
+                scenario: scenario, seed: seed, kubeconfigPath: kubeconfigPath, store: store, duration: duration.map { .seconds($0) },
+                output: StandardOutput.writeLine)
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "muninn.demo")))
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 }

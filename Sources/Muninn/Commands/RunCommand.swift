@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KubeAPI
 import Logging
+import MuninnCore
+import MuninnStore
 import ServiceLifecycle
 import UnixSignals
 
@@ -12,11 +14,12 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Watch a cluster and report container crashes, restarts and start failures (the default command).",
         discussion: """
             Connects with --kubeconfig/--context (default: KUBECONFIG, ~/.kube/config, then the in-cluster \
-            service account), lists and watches pods (all namespaces, or each --namespace), and prints every \
-            pod and container change after the initial list, and every crash or start failure as a line \
-            beginning !! ALERT (one per termination; existing crashes are a baseline). The configuration \
-            is validated before anything is sent to the cluster; a mistake names its file, line and key and \
-            exits 1. Stops cleanly on SIGTERM or SIGINT.
+            service account), lists and watches pods (all namespaces, or each --namespace), and sends every \
+            crash, start failure and long not-ready pod to the configured destinations (Slack, DingTalk, \
+            webhooks, the console) through a durable outbox in the store file (store.path, default muninn.db): \
+            an alert is written before it is sent, retried until delivered, and never repeated after a restart. \
+            Existing crashes are a baseline on a first start. The configuration is validated before anything is \
+            sent to the cluster; a mistake names its file, line and key and exits 1. Stops cleanly on SIGTERM or SIGINT.
             """
     )
 
@@ -26,13 +29,31 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try CommandSupport.resolveOrExit(options)
         LoggingBootstrap.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "muninn")
-        // Load credentials now, so a broken kubeconfig fails before any service starts.
+        // Credentials and destinations are checked now, so a broken setup fails before any service starts.
         _ = try CommandSupport.kubeConfigOrExit(configuration)
-        let watcher = ClusterWatchService(
-            ready: nil, kubeconfigPath: configuration.kubeconfig, context: configuration.context, namespaces: configuration.namespaces,
-            labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector, reportInitialState: false,
-            output: StandardOutput.writeLine, logger: logger)
-        let group = ServiceGroup(services: [watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        let assembly = PipelineAssembly(configuration: configuration)
+        let notifiers: [String: any Notifier]
+        do {
+            notifiers = try assembly.notifiers()
+        } catch let error as ConfigurationError {
+            throw CommandSupport.fail("\(error)")
+        }
+        let store: SQLiteStore
+        do {
+            store = try await SQLiteStore.open(path: configuration.store.path, logger: Logger(label: "muninn.store"))
+        } catch {
+            throw CommandSupport.fail("store: \(error)")
+        }
+        logger.info(
+            "starting", metadata: ["cluster": "\(configuration.clusterName)", "store": "\(store.path)", "destinations": "\(notifiers.keys.sorted())"])
+        do {
+            let pipeline = assembly.service(store: store, notifiers: notifiers, logger: logger)
+            let group = ServiceGroup(services: [pipeline], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 }

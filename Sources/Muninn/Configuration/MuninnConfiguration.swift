@@ -1,3 +1,4 @@
+import MuninnNotifiers
 import Foundation
 import Logging
 import MuninnCore
@@ -37,7 +38,7 @@ struct MuninnConfiguration: Equatable {
         "delivery",
     ]
 
-    static let consoleDestination = DestinationConfiguration(name: "console", settings: .console)
+    static let consoleDestination = DestinationConfiguration(name: "console", settings: .console(format: .json))
 }
 
 extension MuninnConfiguration {

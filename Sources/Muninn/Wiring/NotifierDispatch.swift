@@ -9,7 +9,18 @@ enum NotifierDispatch {
             guard let notifier = notifiers[lane.destination] else {
                 throw .permanent(reason: "destination '\(lane.destination)' is not configured any more")
             }
-            return try await notifier.send(alert, channel: lane.channel, logger: logger)
+            return try await notifier.send(alert, to: DeliveryTarget(channel: lane.channel, threadID: threadID), logger: logger)
+        }
+    }
+}
+
+extension NotifierDispatch {
+    /// The least time between two messages in a lane: the destination's per-channel pace, or its per-destination
+    /// pace when it has no channels (every delivery to it is one lane).
+    static func pacing(_ notifiers: [String: any Notifier]) -> @Sendable (DeliveryLane) -> Duration {
+        { lane in
+            guard let pacing = notifiers[lane.destination]?.pacing else { return .zero }
+            return (lane.channel == nil ? pacing.perDestination ?? pacing.perChannel : pacing.perChannel ?? pacing.perDestination) ?? .zero
         }
     }
 }

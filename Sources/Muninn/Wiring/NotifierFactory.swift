@@ -57,8 +57,8 @@ struct NotifierFactory {
                 url: settings.url.value, secret: settings.secret?.value, headers: settings.headers.map { (name: $0.name, value: $0.value) },
                 requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes)
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
-        case .console:
-            return ConsoleNotifier(name: name, redactor: redactor, write: consoleWrite)
+        case .console(let format):
+            return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)
         }
     }
 }

@@ -21,10 +21,4 @@ public protocol Notifier: Sendable {
 extension Notifier {
     /// Unpaced unless the destination says otherwise.
     public var pacing: DeliveryPacing { .unpaced }
-
-    /// The first form of `send`, kept so callers can move to ``send(_:to:logger:)`` at their pace.
-    @available(*, deprecated, message: "use send(_:to:logger:), which can also reply in a thread")
-    public func send(_ alert: Alert, channel: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        try await send(alert, to: DeliveryTarget(channel: channel), logger: logger)
-    }
 }

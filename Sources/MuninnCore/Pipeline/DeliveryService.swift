@@ -81,7 +81,7 @@ public struct DeliveryService: Service {
                 // A due delivery that was not ready is waiting for its lane's pacing, not for its own time.
                 let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, pacer.nextOpening(for: due.map(\.lane))].compactMap { $0 }
                 let timeout = wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) }
-                try? await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
+                await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
                 continue
             }
             for (lane, sentAt) in await attempt(Array(ready)) {
@@ -115,8 +115,9 @@ public struct DeliveryService: Service {
         let outcome: DeliveryOutcome
         do {
             var receipt = try await dispatch(delivery.alert, delivery.lane, threadID, logger)
-            // A reply records its thread's root, so the next crash replies to the same conversation.
-            if let threadID, receipt.messageID != nil { receipt.messageID = threadID }
+            // The store finds thread parents by message id: a reply records its thread's root, so the next crash
+            // joins the same conversation (a reply that fell back to a new top-level message starts a new one).
+            receipt.messageID = receipt.threadParentID
             outcome = .delivered(receipt)
             logger.info("alert delivered", metadata: ["attempt": "\(delivery.attempts + 1)", "thread": "\(threadID ?? "-")"])
         } catch {

@@ -4,6 +4,7 @@ import Logging
 /// restarting database pauses the pipeline (nothing is consumed meanwhile, so nothing is lost) instead
 /// of dropping what was in hand. Throws only `CancellationError`, when the task is cancelled.
 enum StoreRetry {
+    @discardableResult
     static func run<Value>(
         _ what: String, policy: RetryPolicy, clock: any Clock<Duration>, logger: Logger,
         _ operation: () async throws(StoreError) -> Value

@@ -1,3 +1,5 @@
+import MuninnNotifiers
+
 /// One named destination instance from `destinations:` (or from the replaced tools' environment):
 /// its type and that type's settings. `NotifierFactory` turns it into a notifier.
 struct DestinationConfiguration: Equatable {
@@ -6,7 +8,8 @@ struct DestinationConfiguration: Equatable {
         case slackWebhook(SlackWebhookDestinationSettings)
         case dingtalk(DingTalkDestinationSettings)
         case webhook(WebhookDestinationSettings)
-        case console
+        /// `format: json` (one JSON line per alert, the default) or `text` (a few readable lines, what the demo shows).
+        case console(format: ConsoleNotifier.Format)
     }
 
     /// The `type:` values, as written in the file.

@@ -1,3 +1,4 @@
+import MuninnNotifiers
 import Foundation
 
 /// Reads `destinations:`, either a list (`- name: slack-ops` + `type: slack`) or a map keyed by name.
@@ -13,7 +14,7 @@ struct DestinationsParser {
             "logLines", "maximumBodyBytes",
         ],
         .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes"],
-        .console: [],
+        .console: ["format"],
     ]
 
     /// The destinations in file order, each with the node it was read from (for later cross-checks).
@@ -62,7 +63,16 @@ struct DestinationsParser {
         case .slackWebhook: settings = .slackWebhook(try slackWebhook(members, entry))
         case .dingtalk: settings = .dingtalk(try dingtalk(members, entry))
         case .webhook: settings = .webhook(try webhook(members, entry))
-        case .console: settings = .console
+        case .console:
+            var format = ConsoleNotifier.Format.json
+            if let node = members["format"] {
+                let raw = try node.string()
+                guard let parsed = ConsoleNotifier.Format(rawValue: raw) else {
+                    throw node.error("unknown console format '\(raw)' (allowed: \(ConsoleNotifier.Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                format = parsed
+            }
+            settings = .console(format: format)
         }
         return DestinationConfiguration(name: name, settings: settings)
     }

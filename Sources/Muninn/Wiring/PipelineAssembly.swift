@@ -1,0 +1,38 @@
+import AsyncHTTPClient
+import Foundation
+import KubeAPI
+import Logging
+import MuninnCore
+import MuninnNotifiers
+import ServiceLifecycle
+
+/// Builds the alert pipeline of `muninn run` and `muninn demo` from a validated configuration: notifiers from
+/// `destinations:`, routing, repeat filters and stage settings. Notifier construction errors surface here, before
+/// anything touches the cluster.
+struct PipelineAssembly {
+    var configuration: MuninnConfiguration
+    var httpClient: HTTPClient = .notifiers
+    /// Where console destinations write (stdout by default; a collector in tests).
+    var consoleWrite: @Sendable (String) -> Void = StandardOutput.writeLine
+
+    func notifiers() throws -> [String: any Notifier] {
+        try NotifierFactory(httpClient: httpClient, consoleWrite: consoleWrite).notifiers(for: configuration.destinations)
+    }
+
+    /// The pipeline service for `store`; `ready`, when given, is awaited before connecting (the demo's simulator).
+    func service(
+        store: any OutboxStore, notifiers: [String: any Notifier], ready: AsyncStream<Void>? = nil, kubeconfigPath: String? = nil,
+        onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)? = nil, logger: Logger
+    ) -> AlertPipelineService {
+        let tick: Duration? = configuration.alerts.notReadyAfter.map { min(.seconds(10), max(.seconds(1), $0 / 6)) }
+        let settings = AlertPipelineService.Settings(
+            cluster: configuration.clusterName, kubeconfigPath: kubeconfigPath ?? configuration.kubeconfig, context: configuration.context,
+            namespaces: configuration.namespaces, labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
+            detector: configuration.alerts.detectorConfiguration, detection: .init(cluster: configuration.clusterName, tickInterval: tick),
+            enricher: configuration.alerts.enricherConfiguration(clusterName: configuration.clusterName),
+            enrichment: configuration.enrichmentSettings, delivery: configuration.deliverySettings)
+        return AlertPipelineService(
+            ready: ready, settings: settings, store: store, route: configuration.route, gate: configuration.gate,
+            dispatch: NotifierDispatch.make(notifiers), pacing: NotifierDispatch.pacing(notifiers), onEvent: onEvent, logger: logger)
+    }
+}
