@@ -17,7 +17,8 @@ public enum ConsoleAlertText {
         if let logs = alert.logs, !logs.isEmpty {
             let tail = LogTail(PlainText.sanitized(logs), maxLines: logLines, maxCharacters: 4000)
             lines.append("   last log lines" + (tail.cutNotice.map { " (\($0))" } ?? "") + ":")
-            lines += tail.text.split(separator: "\n", omittingEmptySubsequences: false).map { "   | " + $0 }
+            // A terminal line per log line: a 70 KB line of garbage must not fill the screen.
+            lines += tail.text.split(separator: "\n", omittingEmptySubsequences: false).map { "   | " + PlainText.clipped(String($0), to: 240) }
         } else if let missing = alert.logsUnavailableReason {
             lines.append("   logs: unavailable (\(PlainText.singleLine(missing)))")
         }
