@@ -57,8 +57,8 @@ struct TestCluster {
         try simulator.apply(engine.perform(command, now: clock))
     }
 
-    func podName(of workload: String) throws -> String {
-        guard let pod = engine.pods(ofWorkload: "\(Self.namespace)/\(workload)").first(where: { $0.isActive }) else {
+    func podName(of workload: String, in namespace: String = TestCluster.namespace) throws -> String {
+        guard let pod = engine.pods(ofWorkload: "\(namespace)/\(workload)").first(where: { $0.isActive }) else {
             throw TestClusterError(message: "no active pod for \(workload)")
         }
         return pod.name

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+import KubeAPI
+import KubeJSON
+import KubeSim
+import KubeletModel
+import MuninnCore
+import NotifierFakes
+import Testing
+
+/// Simulated failures -> the real pipeline (client, detector, outbox, enrichment, routing, notifiers) ->
+/// receivers that enforce each API's rules: exactly the expected messages, none twice.
+@Suite(.timeLimit(.minutes(3)))
+struct AlertPipelineEndToEndTests {
+    static let webhookKey: [UInt8] = Array("end-to-end webhook signing key!!".utf8)
+    static let webhookSecret = "whsec_" + Data(webhookKey).base64EncodedString()
+
+    static let scenario = Scenario(
+        namespaces: ["prod"], nodes: ["node-1"],
+        workloads: [
+            WorkloadSpec(kind: .deployment, name: "crashy", namespace: "prod", containers: [
+                ContainerBlueprint(name: "app", image: "ghcr.io/acme/app:1", behaviour: .crashLoop(exit: .error(exitCode: 3, lastWords: .stackTrace), after: 5))
+            ]),
+            WorkloadSpec(kind: .deployment, name: "pull", namespace: "prod", containers: [
+                ContainerBlueprint(name: "gw", image: "registry.invalid/gw:404", behaviour: .imagePullFailure)
+            ]),
+            WorkloadSpec(
+                kind: .deployment, name: "migrating", namespace: "prod",
+                containers: [ContainerBlueprint(name: "app", image: "ghcr.io/acme/app:1")],
+                initContainers: [ContainerBlueprint(name: "migrate", image: "ghcr.io/acme/migrate:1", behaviour: .crashLoop(exit: .error(exitCode: 1), after: 2))]),
+            WorkloadSpec(
+                kind: .deployment, name: "meshed", namespace: "prod",
+                containers: [ContainerBlueprint(name: "app", image: "ghcr.io/acme/app:1")],
+                initContainers: [ContainerBlueprint(name: "proxy", image: "envoy:1.30", isSidecar: true)]),
+            WorkloadSpec(kind: .deployment, name: "web", namespace: "prod", containers: [ContainerBlueprint(name: "web", image: "nginx:1.27")]),
+            WorkloadSpec(kind: .deployment, name: "api", namespace: "prod", containers: [ContainerBlueprint(name: "api", image: "ghcr.io/acme/api:1")]),
+            WorkloadSpec(kind: .deployment, name: "doomed", namespace: "prod", containers: [ContainerBlueprint(name: "job", image: "ghcr.io/acme/job:1")]),
+            WorkloadSpec(kind: .deployment, name: "sentinel", namespace: "prod", containers: [ContainerBlueprint(name: "s", image: "busybox:1")]),
+        ],
+        timeline: [])
+
+    static func yaml(slackURL: String, webhookURL: String, notReadyAfter: String = "off") -> String {
+        """
+        cluster:
+          name: e2e
+        destinations:
+          slack:
+            type: slack
+            token: xoxb-test
+            apiURL: \(slackURL)
+            defaultChannel: "#alerts"
+          audit:
+            type: webhook
+            url: \(webhookURL)
+            secret: \(webhookSecret)
+        alerts:
+          notReadyAfter: \(notReadyAfter)
+        """
+    }
+
+    /// Crashes the sentinel and waits until its alert reached the webhook: every lane is delivered in order, so
+    /// everything detected before it has been delivered too.
+    static func drain(_ cluster: inout TestCluster, webhook: FakeWebhookReceiver) async throws -> [FakeWebhookDelivery] {
+        try cluster.perform(.crash(target: "prod/\(try cluster.podName(of: "sentinel", in: "prod"))", exit: .error(exitCode: 9)))
+        var deliveries = webhook.deliveries
+        while !deliveries.contains(where: { $0.payload["container"]?.stringValue == "s" }) {
+            deliveries = try await webhook.waitForMessages(deliveries.count + 1)
+        }
+        #expect(deliveries.last?.payload["container"]?.stringValue == "s")
+        return Array(deliveries.dropLast())
+    }
+
+    @Test func everyKindOfFailureArrivesOnceAtEachDestination() async throws {
+        try await TestCluster.with(scenario: Self.scenario, playFor: 0) { cluster in
+            try await withFakeSlack { slack, slackURL in
+                try await withFakeWebhook(FakeWebhookReceiver(key: Self.webhookKey)) { webhook, webhookURL in
+                    let harness = try PipelineHarness(
+                        yaml: Self.yaml(slackURL: slackURL, webhookURL: webhookURL), cluster: cluster,
+                        storePath: cluster.directory.appendingPathComponent("muninn.db").path)
+                    try await harness.running {
+                        // Twelve seconds of cluster life: the first crash of crashy and of the migration, the pull failure.
+                        for _ in 0..<12 { try cluster.advance(by: 1) }
+                        try cluster.perform(.crash(target: "prod/\(try cluster.podName(of: "meshed", in: "prod"))", container: "proxy", exit: .error(exitCode: 2)))
+                        try cluster.perform(.oom(target: "prod/\(try cluster.podName(of: "api", in: "prod"))"))
+                        try cluster.perform(.evict(target: "prod/\(try cluster.podName(of: "web", in: "prod"))"))
+                        // Crashed and deleted before Muninn can read its logs.
+                        // No suspension point between the two writes: the watch delivers the crash after the pod is gone.
+                        let doomed = try cluster.podName(of: "doomed", in: "prod")
+                        try cluster.perform(.crash(target: "prod/\(doomed)", exit: .error(exitCode: 4)))
+                        _ = try cluster.simulator.delete(.pods, namespace: "prod", name: doomed)
+                        let deliveries = try await Self.drain(&cluster, webhook: webhook)
+                        let byPod = Dictionary(grouping: deliveries) { $0.payload["pod"]?.stringValue ?? "" }
+                        func alerts(_ workload: String) -> [JSONValue] {
+                            byPod.filter { $0.key.hasPrefix("\(workload)-") }.flatMap { $0.value.map(\.payload) }
+                        }
+                        #expect(alerts("crashy").map { $0["reason"]?.stringValue } == ["Error"])
+                        #expect(alerts("crashy").first?["logs"]?["text"]?.stringValue?.isEmpty == false)
+                        #expect(alerts("pull").map { $0["kind"]?.stringValue } == ["cannotStart"], "\(deliveries.map { ($0.payload["pod"]?.stringValue ?? "", $0.payload["reason"]?.stringValue ?? "") })")
+                        #expect(alerts("migrating").map { $0["container"]?.stringValue } == ["migrate"])
+                        #expect(alerts("meshed").map { $0["container"]?.stringValue } == ["proxy"])
+                        #expect(alerts("api").map { $0["reason"]?.stringValue } == ["OOMKilled"])
+                        #expect(alerts("web").map { $0["kind"]?.stringValue } == ["evicted"])
+                        let lost = alerts("doomed")
+                        #expect(lost.count == 1 && lost.first?["logs"]?["unavailableReason"]?.stringValue == "pod deleted", "\(lost)")
+                        #expect(webhook.snapshot.duplicates == 0)
+                        #expect(webhook.snapshot.signatureValid.allSatisfy { $0 == true })
+
+                        // Slack got the same alerts, each once, as top-level messages (no container crashed twice yet).
+                        let messages = try await slack.waitForMessages(deliveries.count + 1)
+                        #expect(messages.count == deliveries.count + 1 && messages.allSatisfy { !$0.isReply })
+                        #expect(messages.allSatisfy { $0.channel == "C0ALERTS01" })
+                    }
+                }
+            }
+        }
+    }
+}
