@@ -39,6 +39,14 @@ struct AlertPipelineEndToEndTests {
         ],
         timeline: [])
 
+    /// Healthy workloads only: every failure in the tests that use it is a command.
+    static let quietScenario = Scenario(
+        namespaces: ["prod"], nodes: ["node-1"],
+        workloads: ["api", "sentinel"].map { name in
+            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : name, image: "ghcr.io/acme/\(name):1")])
+        },
+        timeline: [])
+
     static func yaml(slackURL: String, webhookURL: String, notReadyAfter: String = "off") -> String {
         """
         cluster:
@@ -55,15 +63,19 @@ struct AlertPipelineEndToEndTests {
             secret: \(webhookSecret)
         alerts:
           notReadyAfter: \(notReadyAfter)
+          flood:
+            expiry: off
         """
     }
 
     /// Crashes the sentinel and waits until its alert reached the webhook: every lane is delivered in order, so
-    /// everything detected before it has been delivered too.
+    /// everything detected before it has been delivered too. Returns every delivery so far but that last one.
     static func drain(_ cluster: inout TestCluster, webhook: FakeWebhookReceiver) async throws -> [FakeWebhookDelivery] {
+        func sentinels(_ deliveries: [FakeWebhookDelivery]) -> Int { deliveries.count { $0.payload["container"]?.stringValue == "s" } }
+        let before = sentinels(webhook.deliveries)
         try cluster.perform(.crash(target: "prod/\(try cluster.podName(of: "sentinel", in: "prod"))", exit: .error(exitCode: 9)))
         var deliveries = webhook.deliveries
-        while !deliveries.contains(where: { $0.payload["container"]?.stringValue == "s" }) {
+        while sentinels(deliveries) == before {
             deliveries = try await webhook.waitForMessages(deliveries.count + 1)
         }
         #expect(deliveries.last?.payload["container"]?.stringValue == "s")
@@ -109,6 +121,102 @@ struct AlertPipelineEndToEndTests {
                         let messages = try await slack.waitForMessages(deliveries.count + 1)
                         #expect(messages.count == deliveries.count + 1 && messages.allSatisfy { !$0.isReply })
                         #expect(messages.allSatisfy { $0.channel == "C0ALERTS01" })
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aRestartMidCrashLoopNeitherRepeatsNorMissesAndKeepsTheThread() async throws {
+        try await TestCluster.with(scenario: Self.quietScenario, playFor: 10) { cluster in
+            try await withFakeSlack { slack, slackURL in
+                try await withFakeWebhook(FakeWebhookReceiver(key: Self.webhookKey)) { webhook, webhookURL in
+                    let harness = try PipelineHarness(
+                        yaml: Self.yaml(slackURL: slackURL, webhookURL: webhookURL), cluster: cluster,
+                        storePath: cluster.directory.appendingPathComponent("muninn.db").path)
+                    let crashy = "prod/\(try cluster.podName(of: "api", in: "prod"))"
+                    // First run: two crashes of one container.
+                    try await harness.running {
+                        try cluster.perform(.crash(target: crashy, exit: .error(exitCode: 3)))
+                        for _ in 0..<15 { try cluster.advance(by: 1) }
+                        try cluster.perform(.crash(target: crashy, exit: .error(exitCode: 3)))
+                        let first = try await Self.drain(&cluster, webhook: webhook)
+                        #expect(first.count == 2, "\(first.map(\.payload))")
+                        _ = try await slack.waitForMessages(3)
+                    }
+                    let firstRun = slack.messages
+                    // Muninn is down: the container crashes again, twice.
+                    for _ in 0..<30 { try cluster.advance(by: 1) }
+                    try cluster.perform(.crash(target: crashy, exit: .error(exitCode: 3)))
+                    for _ in 0..<45 { try cluster.advance(by: 1) }
+                    try cluster.perform(.crash(target: crashy, exit: .error(exitCode: 3)))
+                    try await harness.running {
+                        let deliveries = try await Self.drain(&cluster, webhook: webhook)
+                        let crashes = deliveries.filter { $0.payload["pod"]?.stringValue == String(crashy.dropFirst(5)) }
+                        // 2 before the restart; then both crashes while down, still visible in the status (lastState and
+                        // state), each reported once and marked late.
+                        #expect(crashes.count == 4, "\(deliveries.map { ($0.payload["id"]?.stringValue ?? "", $0.payload["seenLate"]?.boolValue ?? false) })")
+                        #expect(crashes.map { $0.payload["seenLate"]?.boolValue } == [false, false, true, true])
+                        #expect(Set(crashes.compactMap { $0.id }).count == crashes.count)
+                        #expect(webhook.snapshot.duplicates == 0)
+                        _ = try await slack.waitForMessages(6)
+                    }
+                    let messages = slack.messages
+                    #expect(messages.count == 6)
+                    // The first crash opened a thread; the three later ones replied in it, across the restart.
+                    let root = try #require(messages.first { !$0.isReply && $0.text?.contains("api-") == true })
+                    #expect(messages.filter { $0.threadTS == root.ts }.count == 3)
+                    #expect(messages.filter { !$0.isReply && $0.text?.contains("api-") == true }.count == 1)
+                    #expect(firstRun.count == 3)
+                }
+            }
+        }
+    }
+
+    @Test func aRateLimitedSlackAndASignedDingTalkRobotEachGetTheAlertOnce() async throws {
+        let robot = FakeDingTalkRobot(secret: "SEC-e2e-secret", keywords: ["Kubernetes"])
+        try await TestCluster.with(scenario: Self.quietScenario, playFor: 10) { cluster in
+            try await withFakeSlack { slack, slackURL in
+                try await withFakeDingTalk(FakeDingTalk(robots: ["ding-token": robot])) { dingtalk, dingURL in
+                    try await withFakeWebhook(FakeWebhookReceiver(key: Self.webhookKey)) { webhook, webhookURL in
+                        let yaml = """
+                            cluster:
+                              name: e2e
+                            alerts:
+                              notReadyAfter: off
+                              flood:
+                                expiry: off
+                            destinations:
+                              slack:
+                                type: slack
+                                token: xoxb-test
+                                apiURL: \(slackURL)
+                                defaultChannel: "#alerts"
+                              audit:
+                                type: webhook
+                                url: \(webhookURL)
+                                secret: \(Self.webhookSecret)
+                              ding:
+                                type: dingtalk
+                                token: ding-token
+                                secret: SEC-e2e-secret
+                                apiURL: \(dingURL)
+                                keyword: Kubernetes
+                            """
+                        let harness = try PipelineHarness(
+                            yaml: yaml, cluster: cluster, storePath: cluster.directory.appendingPathComponent("muninn.db").path)
+                        slack.failNextPosts(2, with: .rateLimited(retryAfter: 1))
+                        try await harness.running {
+                            try cluster.perform(.oom(target: "prod/\(try cluster.podName(of: "api", in: "prod"))"))
+                            let deliveries = try await Self.drain(&cluster, webhook: webhook)
+                            #expect(deliveries.map { $0.payload["reason"]?.stringValue } == ["OOMKilled"])
+                            let messages = try await slack.waitForMessages(2)
+                            #expect(messages.first?.text?.contains("OOMKilled") == true)
+                            let dings = try await dingtalk.waitForMessages(2)
+                            #expect(dings.first?.markdownText?.contains("OOMKilled") == true)
+                            #expect(dings.allSatisfy { $0.sign != nil })
+                        }
+                        #expect(slack.messages.count == 2 && dingtalk.accepted.count == 2)
                     }
                 }
             }
