@@ -121,6 +121,8 @@ struct AlertPipelineEndToEndTests {
                         let messages = try await slack.waitForMessages(deliveries.count + 1)
                         #expect(messages.count == deliveries.count + 1 && messages.allSatisfy { !$0.isReply })
                         #expect(messages.allSatisfy { $0.channel == "C0ALERTS01" })
+                        // Crash logs went up as files through the three-step upload.
+                        #expect(slack.snapshot.uploads.contains { $0.completed })
                     }
                 }
             }
@@ -217,6 +219,27 @@ struct AlertPipelineEndToEndTests {
                             #expect(dings.allSatisfy { $0.sign != nil })
                         }
                         #expect(slack.messages.count == 2 && dingtalk.accepted.count == 2)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aPodNotReadyForTooLongIsReportedAndSoIsItsRecovery() async throws {
+        try await TestCluster.with(scenario: Self.quietScenario, playFor: 10) { cluster in
+            try await withFakeSlack { _, slackURL in
+                try await withFakeWebhook(FakeWebhookReceiver(key: Self.webhookKey)) { webhook, webhookURL in
+                    let yaml = Self.yaml(slackURL: slackURL, webhookURL: webhookURL, notReadyAfter: "1s") + "\n  recovery: true"
+                    let harness = try PipelineHarness(
+                        yaml: yaml, cluster: cluster, storePath: cluster.directory.appendingPathComponent("muninn.db").path)
+                    try await harness.running {
+                        let api = "prod/\(try cluster.podName(of: "api", in: "prod"))"
+                        // The Ready condition's transition time is the simulated clock's, long past: over the threshold at once.
+                        try cluster.perform(.setReady(target: api, ready: false))
+                        _ = try await webhook.waitForMessages(1)
+                        try cluster.perform(.setReady(target: api, ready: true))
+                        let deliveries = try await Self.drain(&cluster, webhook: webhook)
+                        #expect(deliveries.map { $0.payload["kind"]?.stringValue } == ["notReady", "recovered"])
                     }
                 }
             }
