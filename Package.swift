@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -148,6 +148,17 @@ let package = Package(
                 "MuninnStore", "MuninnCore", "MuninnTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The incident history: queries, search, retention, against real SQLite files.
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: [
+                "MuninnStore", "MuninnCore", "MuninnTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -194,7 +205,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnStore", "MuninnTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
