@@ -1,6 +1,7 @@
 import Foundation
 import MuninnCore
 import MuninnTesting
+import SQLiteNIO
 import Testing
 
 @testable import MuninnStore
@@ -14,16 +15,16 @@ struct HistoryQueryTests {
             #expect(page.items.map(\.id) == ["queued", "hostile", "backoff", "panic", "npe", "oom"].compactMap { ids[$0] })
             #expect(page.nextCursor == nil)
             let byID = Dictionary(uniqueKeysWithValues: page.items.map { ($0.id, $0) })
-            let oom = try #require(byID[try #require(ids["oom"])])
+            let oom = try #require(byID[try ids.id("oom")])
             #expect(oom.workload == Alert.Workload(kind: "Deployment", name: "api") && oom.exitCode == 137 && oom.reason == "OOMKilled")
             #expect(oom.deliveries == DeliveryCounts(delivered: 1) && oom.occurredAt == HistoryFixture.at(minutes: 0))
             #expect(oom.image == "registry.local/shop/api-7d9f-x2:1.0" && oom.restartCount == 4)
-            #expect(byID[try #require(ids["npe"])]?.deliveries == DeliveryCounts(failed: 1))
-            #expect(byID[try #require(ids["panic"])]?.deliveries == DeliveryCounts(pending: 1))
-            #expect(byID[try #require(ids["backoff"])]?.suppression == "muted by rule 2")
-            let queued = try #require(byID[try #require(ids["queued"])])
+            #expect(byID[try ids.id("npe")]?.deliveries == DeliveryCounts(failed: 1))
+            #expect(byID[try ids.id("panic")]?.deliveries == DeliveryCounts(pending: 1))
+            #expect(byID[try ids.id("backoff")]?.suppression == "muted by rule 2")
+            let queued = try #require(byID[try ids.id("queued")])
             #expect(queued.enrichedAt == nil && queued.workload == nil && queued.message == "worker exited")
-            #expect(byID[try #require(ids["hostile"])]?.message == HistoryFixture.hostileMessage)
+            #expect(byID[try ids.id("hostile")]?.message == HistoryFixture.hostileMessage)
         }
     }
 
@@ -46,7 +47,8 @@ struct HistoryQueryTests {
                 (IncidentQuery(reason: "Error", until: HistoryFixture.at(minutes: 1_000)), ["panic", "npe"]),
             ]
             for (query, expected) in cases {
-                #expect(try await store.allNames(query, ids: ids) == expected, "\(query)")
+                let names = try await store.allNames(query, ids: ids)
+                #expect(names == expected, "\(query)")
             }
         }
     }
@@ -93,7 +95,7 @@ struct HistoryQueryTests {
 
     @Test func oneIncidentInFull() async throws {
         try await HistoryDatabase.withFilledStore { store, ids in
-            let npe = try #require(try await store.incident(id: try #require(ids["npe"])))
+            let npe = try #require(try await store.incident(id: try ids.id("npe")))
             #expect(npe.incident?.identity == "uid-api-7d9f-x2/app/npe" && npe.incident?.exitCode == 1)
             #expect(npe.alert?.logs?.contains("java.lang.NullPointerException") == true)
             #expect(npe.alert?.exitCodeMeaning == "the application exited with an error")
@@ -103,11 +105,11 @@ struct HistoryQueryTests {
             #expect(delivery.lane == DeliveryLane(destination: "slack", channel: "#npe") && delivery.lastError == "channel_not_found")
             #expect(npe.problems.isEmpty)
 
-            let oom = try #require(try await store.incident(id: try #require(ids["oom"])))
+            let oom = try #require(try await store.incident(id: try ids.id("oom")))
             #expect(oom.deliveries.first?.messageID == "1795161600.000100" && oom.deliveries.first?.deliveredAt != nil)
-            let panic = try #require(try await store.incident(id: try #require(ids["panic"])))
+            let panic = try #require(try await store.incident(id: try ids.id("panic")))
             #expect(panic.deliveries.first?.status == .pending && panic.deliveries.first?.lastError == "HTTP 503 from hooks.slack.com")
-            let queued = try #require(try await store.incident(id: try #require(ids["queued"])))
+            let queued = try #require(try await store.incident(id: try ids.id("queued")))
             #expect(queued.alert == nil && queued.incident != nil && queued.deliveries.isEmpty)
 
             #expect(try await store.incident(id: 999_999) == nil)
@@ -116,7 +118,7 @@ struct HistoryQueryTests {
 
     @Test func aDamagedRecordIsShownWithItsProblemNotHidden() async throws {
         try await HistoryDatabase.withFilledStore { store, ids in
-            let id = try #require(ids["oom"])
+            let id = try ids.id("oom")
             _ = try await store.rawRows("UPDATE incidents SET alert = '{\"broken' WHERE id = ?", [.integer(Int(id))])
             let record = try #require(try await store.incident(id: id))
             #expect(record.alert == nil && record.problems.count == 1 && record.summary.reason == "OOMKilled")

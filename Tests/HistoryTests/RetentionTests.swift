@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MuninnCore
 import MuninnTesting
+import SQLiteNIO
 import ServiceLifecycle
 import Testing
 
@@ -18,10 +19,12 @@ struct RetentionTests {
             let result = try await store.prune(RetentionPolicy(maximumAge: .seconds(86_400)), now: Self.secondNoon)
             // oom (delivered), npe (failed) and backoff (suppressed) are done with; panic still has a pending delivery.
             #expect(result.removedByAge == 3 && result.removedBySize == 0 && result.deliveriesRemoved == 2 && result.keptInFlight == 1)
-            #expect(result.bytesFreed > 0 && result.bytesRemaining == (try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer))
+            let stored = try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer
+            #expect(result.bytesFreed > 0 && result.bytesRemaining == stored)
             #expect(try await store.allNames(IncidentQuery(), ids: ids) == ["queued", "hostile", "panic"])
             #expect(try await store.allNames(IncidentQuery(search: "NullPointerException"), ids: ids) == [])
-            #expect(try await store.rawScalar("SELECT count(*) FROM deliveries")?.integer == 2)
+            let deliveries = try await store.rawScalar("SELECT count(*) FROM deliveries")?.integer
+            #expect(deliveries == 2)
 
             // Once its delivery ends, the old incident goes too.
             let due = try await store.dueDeliveries(now: Self.secondNoon, limit: 10)
@@ -36,7 +39,8 @@ struct RetentionTests {
     @Test func pruneBySizeRemovesTheOldestFirst() async throws {
         let bulk = HistoryFixture.bulk(count: 20, first: HistoryFixture.at(minutes: 5_000), spacing: 60, logBytes: 2_000)
         try await HistoryDatabase.withFilledStore(extra: bulk) { store, ids in
-            let before = try #require(try await store.rawScalar("SELECT bytes FROM history_size")?.integer)
+            let total = try await store.rawScalar("SELECT bytes FROM history_size")?.integer
+            let before = try #require(total)
             let limit = before / 2
             let result = try await store.prune(RetentionPolicy(maximumBytes: limit), now: Self.secondNoon)
             #expect(result.removedBySize > 0 && result.removedByAge == 0 && result.bytesRemaining <= limit)

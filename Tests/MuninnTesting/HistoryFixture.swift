@@ -169,3 +169,11 @@ public enum HistoryFixture {
             logsUnavailableReason: sample.logs == nil ? "the container never started" : nil, events: sample.events)
     }
 }
+
+extension Dictionary where Key == String, Value == Int64 {
+    /// The store id of the fixture sample `name`, from what `HistoryFixture.fill` returned.
+    public func id(_ name: String) throws -> Int64 {
+        guard let id = self[name] else { throw StoreError("no sample named \(name)") }
+        return id
+    }
+}

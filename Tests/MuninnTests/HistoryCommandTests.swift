@@ -41,7 +41,8 @@ struct HistoryCommandTests {
 
     private func json(_ lines: [String]) throws -> [String: Any] {
         #expect(lines.count == 1)
-        return try #require(try JSONSerialization.jsonObject(with: Data(try #require(lines.first).utf8)) as? [String: Any])
+        let line = try #require(lines.first)
+        return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 
     @Test func listPrintsAnAlignedTableOfTheNewestFirst() async throws {
@@ -99,7 +100,7 @@ struct HistoryCommandTests {
 
     @Test func showPrintsTheWholeIncident() async throws {
         try await withStore { path, ids in
-            let lines = try await run(["incidents", "show", String(try #require(ids["oom"])), "--store", path])
+            let lines = try await run(["incidents", "show", String(try ids.id("oom")), "--store", path])
             let text = lines.joined(separator: "\n")
             #expect(lines.first == "Incident \(ids["oom"] ?? 0): prod/shop/api-7d9f-x2 container app")
             #expect(text.contains("exit code:    137: killed by SIGKILL: the container exceeded its memory limit (OOM killer)"))
@@ -109,11 +110,11 @@ struct HistoryCommandTests {
             #expect(lines.contains("  Started ApiApplication in 4.2 seconds"))
             #expect(lines.contains { $0.contains("slack") && $0.contains("#oom") && $0.contains("delivered") && $0.contains("message 1795161600.000100") })
 
-            let hostile = try await run(["incidents", "show", String(try #require(ids["hostile"])), "--store", path])
+            let hostile = try await run(["incidents", "show", String(try ids.id("hostile")), "--store", path])
             #expect(!hostile.joined().contains("\u{1B}") && !hostile.joined().contains("\u{07}"))
             #expect(hostile.contains { $0.contains("\\u{1B}[31mred alert") })
 
-            let document = try json(try await run(["incidents", "show", String(try #require(ids["npe"])), "--store", path, "-o", "json"]))
+            let document = try json(try await run(["incidents", "show", String(try ids.id("npe")), "--store", path, "-o", "json"]))
             #expect(document["exitCodeMeaning"] as? String == "the application exited with an error")
             #expect((document["crashLines"] as? [Int]) == [1])
             let deliveries = try #require(document["deliveryRecords"] as? [[String: Any]])

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KubeJSON
 import MuninnCore
+import MuninnStore
 
 /// `muninn incidents show ID`: one incident in full.
 struct IncidentsShowCommand: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KubeJSON
 import MuninnCore
+import MuninnStore
 
 /// `muninn stats`: which reasons and workloads dominate the history, and how it spread over time.
 struct StatsCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 /// One page of incidents, newest first.
-public struct IncidentPage: Sendable, Hashable {
+public struct IncidentPage: Sendable, Equatable {
     public var items: [IncidentSummary]
     /// Pass as `IncidentQuery.cursor` for the next page; nil on the last page.
     public var nextCursor: IncidentCursor?

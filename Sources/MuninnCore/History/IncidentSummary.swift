@@ -1,7 +1,7 @@
 import Foundation
 
 /// One incident as a list row: what happened, where, and whether anyone was told.
-public struct IncidentSummary: Sendable, Hashable {
+public struct IncidentSummary: Sendable, Equatable {
     /// The store's id: increasing in queue order, never reused.
     public var id: Int64
     public var cluster: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One workload's incidents: how many, of which reasons, and the latest.
-public struct WorkloadCrashCount: Sendable, Hashable {
+public struct WorkloadCrashCount: Sendable, Equatable {
     public var cluster: String
     public var namespace: String
     /// The owning workload; a pod without one (or not enriched yet) stands for itself, as kind `Pod`.
