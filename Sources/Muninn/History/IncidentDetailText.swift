@@ -57,7 +57,8 @@ enum IncidentDetailText {
             let crash = CrashLines.indices(in: logs)
             lines.append("Log (\(trimmed.count) lines captured at the crash; lines marked > look like the crash):")
             for (index, line) in trimmed.enumerated() {
-                lines.append((crash.contains(index) ? "> " : "  ") + TerminalText.sanitized(String(line)))
+                let text = TerminalText.sanitized(String(line))
+                lines.append(crash.contains(index) ? "> " + text : text.isEmpty ? "" : "  " + text)
             }
         } else if let reason = alert?.logsUnavailableReason {
             lines.append("Log: not captured (\(clean(reason)))")
