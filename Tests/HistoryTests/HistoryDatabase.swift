@@ -49,6 +49,9 @@ extension SQLiteStore {
     func rawScalar(_ sql: String, _ binds: [SQLiteData] = []) async throws -> SQLiteData? {
         try await rawRows(sql, binds).first?.columns.first?.data
     }
+}
+
+extension HistoryStore {
 
     /// Every incident matching `query`, following cursors; the names of the fixture samples they are.
     func allNames(_ query: IncidentQuery, ids: [String: Int64]) async throws -> [String] {

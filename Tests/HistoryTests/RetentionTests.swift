@@ -92,4 +92,15 @@ struct RetentionTests {
             }
         }
     }
+
+    @Test func aFailedPruneIsLoggedAndTheServiceCarriesOn() async throws {
+        try await HistoryDatabase.with { database in
+            try await database.withStore { store in
+                let service = RetentionService(store: store, policy: RetentionPolicy(maximumAge: .seconds(60)), now: { Self.secondNoon })
+                #expect(await service.pruneOnce() == PruneResult())
+                await store.close()
+                #expect(await service.pruneOnce() == nil)
+            }
+        }
+    }
 }
