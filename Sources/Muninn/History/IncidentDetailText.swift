@@ -87,8 +87,8 @@ enum IncidentDetailText {
                     detail = delivery.lastError.map { "error: " + TerminalText.oneLine($0, width: 80) } ?? ""
                 }
                 table.append([
-                    clean(delivery.lane.destination), delivery.lane.channel.map(clean) ?? "-", delivery.status.rawValue, String(delivery.attempts), when,
-                    detail,
+                    clean(delivery.lane.destination), delivery.lane.channel.map(clean) ?? "-", delivery.status.rawValue,
+                    String(delivery.attempts), when, detail,
                 ])
             }
             lines += table.lines.map { "  " + $0 }

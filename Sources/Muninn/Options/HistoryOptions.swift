@@ -9,6 +9,8 @@ struct HistoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file `muninn run` writes.", valueName: "path"))
     var store: String = "muninn.db"
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("table (for people) or json (for scripts; fields in docs/cli.md).", valueName: "format"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("table (for people) or json (for scripts; fields in docs/cli.md).", valueName: "format"))
     var output: OutputFormat = .table
 }

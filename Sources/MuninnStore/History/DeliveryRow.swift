@@ -11,7 +11,8 @@ enum DeliveryRow {
         return DeliveryRecord(
             id: Int64(try row.integer("id")), lane: DeliveryLane(destination: try row.text("destination"), channel: row.optionalText("channel")),
             threadKey: row.optionalText("thread_key"), status: status, attempts: try row.integer("attempts"), queuedAt: try row.date("queued_at"),
-            nextAttemptAt: try row.date("next_attempt_at"), lastAttemptAt: row.optionalInteger("last_attempt_at").map { EpochMilliseconds(value: $0).date },
+            nextAttemptAt: try row.date("next_attempt_at"),
+            lastAttemptAt: row.optionalInteger("last_attempt_at").map { EpochMilliseconds(value: $0).date },
             lastError: row.optionalText("last_error"), deliveredAt: row.optionalInteger("delivered_at").map { EpochMilliseconds(value: $0).date },
             messageID: row.optionalText("message_id"))
     }

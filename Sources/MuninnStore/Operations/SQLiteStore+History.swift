@@ -21,7 +21,9 @@ extension SQLiteStore: HistoryStore {
                     summary.matchedLine = SummaryRow.matchedLine(row, summary: summary, terms: terms)
                     items.append(summary)
                 } catch {
-                    logger.warning("skipping an unreadable incident in the history", metadata: ["id": "\(row.optionalInteger("id") ?? -1)", "error": "\(error)"])
+                    logger.warning(
+                        "skipping an unreadable incident in the history",
+                        metadata: ["id": "\(row.optionalInteger("id") ?? -1)", "error": "\(error)"])
                 }
             }
             // The cursor follows the last row read, even one skipped as unreadable, so paging never loops.

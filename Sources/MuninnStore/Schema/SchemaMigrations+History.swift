@@ -28,7 +28,10 @@ extension SchemaMigrations {
                 content = '', contentless_delete = 1, tokenize = 'trigram'
             )
             """,
-            "INSERT INTO incident_search (rowid, message, reason, logs, events, pod, container, workload) SELECT \(searchValues("incidents")) FROM incidents",
+            """
+            INSERT INTO incident_search (rowid, message, reason, logs, events, pod, container, workload)
+            SELECT \(searchValues("incidents")) FROM incidents
+            """,
             """
             CREATE TRIGGER incidents_history_insert AFTER INSERT ON incidents BEGIN
                 UPDATE incidents SET size_bytes = \(size("NEW")) WHERE id = NEW.id;
