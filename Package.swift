@@ -168,6 +168,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The incident history: queries, search, retention, against real SQLite files.
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: [
+                "MuninnStore", "MuninnCore", "MuninnTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MuninnCoreTests",
             dependencies: ["MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms")],
@@ -208,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -13,7 +13,10 @@ struct MuninnCommand: AsyncParsableCommand {
             With no cluster at hand, `muninn demo` runs a simulated cluster and watches it.
             """,
         version: MuninnVersion.current,
-        subcommands: [RunCommand.self, DemoCommand.self, SimCommand.self, CheckConfigCommand.self, VersionCommand.self],
+        subcommands: [
+            RunCommand.self, DemoCommand.self, SimCommand.self, IncidentsCommand.self, StatsCommand.self, CheckConfigCommand.self,
+            VersionCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

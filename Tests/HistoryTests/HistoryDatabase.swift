@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import MuninnCore
+import MuninnTesting
+import SQLiteNIO
+
+@testable import MuninnStore
+
+/// A SQLite store in a temporary directory of its own, removed afterwards.
+struct HistoryDatabase {
+    let path: String
+
+    static let logger = Logger(label: "muninn.history.tests")
+
+    static func with<T>(_ body: (HistoryDatabase) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("muninn-history-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }  // try?: a temporary directory only
+        return try await body(HistoryDatabase(path: directory + "/muninn.db"))
+    }
+
+    /// A store holding `HistoryFixture.samples` (and `extra`); `ids` maps sample names to store ids.
+    static func withFilledStore(extra: [HistoryFixture.Sample] = [], _ body: (SQLiteStore, [String: Int64]) async throws -> Void) async throws {
+        try await with { database in
+            try await database.withStore { store in
+                let ids = try await HistoryFixture.fill(store, samples: HistoryFixture.samples + extra)
+                try await body(store, ids)
+            }
+        }
+    }
+
+    func withStore(migrations: [Migration] = SchemaMigrations.all, _ body: (SQLiteStore) async throws -> Void) async throws {
+        let store = try await SQLiteStore.open(path: path, logger: Self.logger, now: { HistoryFixture.start }, migrations: migrations)
+        do {
+            try await body(store)
+            await store.close()
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
+
+extension SQLiteStore {
+    func rawRows(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        try await connection.exclusive { try await $0.rows(sql, binds) }
+    }
+
+    func rawScalar(_ sql: String, _ binds: [SQLiteData] = []) async throws -> SQLiteData? {
+        try await rawRows(sql, binds).first?.columns.first?.data
+    }
+}
+
+extension HistoryStore {
+
+    /// Every incident matching `query`, following cursors; the names of the fixture samples they are.
+    func allNames(_ query: IncidentQuery, ids: [String: Int64]) async throws -> [String] {
+        let names = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
+        var query = query
+        var result: [String] = []
+        while true {
+            let page = try await incidents(query)
+            result += page.items.map { names[$0.id] ?? "#\($0.id)" }
+            guard let next = page.nextCursor else { return result }
+            query.cursor = next
+        }
+    }
+}
+
