@@ -48,7 +48,10 @@ struct RunCommand: AsyncParsableCommand {
             "starting", metadata: ["cluster": "\(configuration.clusterName)", "store": "\(store.path)", "destinations": "\(notifiers.keys.sorted())"])
         do {
             let pipeline = assembly.service(store: store, notifiers: notifiers, logger: logger)
-            let group = ServiceGroup(services: [pipeline], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            let retention = RetentionService(
+                store: store,
+                policy: RetentionPolicy(maximumAge: configuration.store.retentionMaxAge, maximumBytes: configuration.store.retentionMaxBytes))
+            let group = ServiceGroup(services: [pipeline, retention], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await group.run()
         } catch {
             await store.close()

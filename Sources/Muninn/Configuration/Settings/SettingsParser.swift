@@ -35,8 +35,15 @@ enum SettingsParser {
 
     static func store(_ node: YAMLConfigNode, over base: StoreSettings) throws -> StoreSettings {
         var settings = base
-        let members = try node.mapping(allowedKeys: ["path"])
+        let members = try node.mapping(allowedKeys: ["path", "retention"])
         if let value = members["path"] { settings.path = try value.nonEmptyString() }
+        if let retention = try members["retention"]?.mapping(allowedKeys: ["maxAge", "maxBytes"]) {
+            if let value = retention["maxAge"] { settings.retentionMaxAge = try value.optionalDuration() }
+            if let value = retention["maxBytes"] {
+                let bytes = try value.int(in: 0...Int.max)
+                settings.retentionMaxBytes = bytes == 0 ? nil : bytes
+            }
+        }
         return settings
     }
 
