@@ -175,11 +175,12 @@ struct AlertPipelineEndToEndTests {
         }
     }
 
-    @Test func aRateLimitedSlackAndASignedDingTalkRobotEachGetTheAlertOnce() async throws {
+    @Test func aRateLimitedSlackASlackWebhookAndASignedDingTalkRobotEachGetTheAlertOnce() async throws {
         let robot = FakeDingTalkRobot(secret: "SEC-e2e-secret", keywords: ["Kubernetes"])
         try await TestCluster.with(scenario: Self.quietScenario, playFor: 10) { cluster in
             try await withFakeSlack { slack, slackURL in
                 try await withFakeDingTalk(FakeDingTalk(robots: ["ding-token": robot])) { dingtalk, dingURL in
+                  try await withFakeSlackWebhook { hook, hookURL in
                     try await withFakeWebhook(FakeWebhookReceiver(key: Self.webhookKey)) { webhook, webhookURL in
                         let yaml = """
                             cluster:
@@ -204,6 +205,9 @@ struct AlertPipelineEndToEndTests {
                                 secret: SEC-e2e-secret
                                 apiURL: \(dingURL)
                                 keyword: Kubernetes
+                              payments-hook:
+                                type: slackWebhook
+                                url: \(hookURL)
                             """
                         let harness = try PipelineHarness(
                             yaml: yaml, cluster: cluster, storePath: cluster.directory.appendingPathComponent("muninn.db").path)
@@ -217,9 +221,12 @@ struct AlertPipelineEndToEndTests {
                             let dings = try await dingtalk.waitForMessages(2)
                             #expect(dings.first?.markdownText?.contains("OOMKilled") == true)
                             #expect(dings.allSatisfy { $0.sign != nil })
+                            let hooked = try await hook.waitForMessages(2)
+                            #expect(hooked.first?.serializedString().contains("OOMKilled") == true)
                         }
-                        #expect(slack.messages.count == 2 && dingtalk.accepted.count == 2)
+                        #expect(slack.messages.count == 2 && dingtalk.accepted.count == 2 && hook.payloads.count == 2)
                     }
+                  }
                 }
             }
         }

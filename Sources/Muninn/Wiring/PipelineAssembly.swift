@@ -16,7 +16,9 @@ struct PipelineAssembly {
     var consoleWrite: @Sendable (String) -> Void = StandardOutput.writeLine
 
     func notifiers() throws -> [String: any Notifier] {
-        try NotifierFactory(httpClient: httpClient, consoleWrite: consoleWrite).notifiers(for: configuration.destinations)
+        // The patterns were checked when the configuration was read.
+        let redactor = (try? LogRedactor(extraPatterns: configuration.alerts.redactPatterns)) ?? .standard
+        return try NotifierFactory(httpClient: httpClient, redactor: redactor, consoleWrite: consoleWrite).notifiers(for: configuration.destinations)
     }
 
     /// The pipeline service for `store`; `ready`, when given, is awaited before connecting (the demo's simulator).

@@ -33,6 +33,9 @@ struct AlertSettings: Equatable {
     var restartThrottle: Bool = false
     var threading = Threading()
     var logs = Logs()
+    /// Regular expressions whose matches in logs and messages are replaced by `[REDACTED]` before anything
+    /// leaves the cluster, on top of the built-in ones (bearer tokens, AWS keys, private keys, ...).
+    var redactPatterns: [String] = []
 
     /// The detector's settings these imply.
     var detectorConfiguration: CrashDetector.Configuration {

@@ -1,4 +1,5 @@
 import MuninnCore
+import MuninnNotifiers
 
 /// Reads `alerts:`, `store:` and `delivery:` over the values already set (defaults or the environment).
 enum SettingsParser {
@@ -6,9 +7,20 @@ enum SettingsParser {
         var settings = base
         let members = try node.mapping(allowedKeys: [
             "notReadyAfter", "recovery", "reportExistingOnStart", "reportDeletionKills", "flood", "restartThrottle", "threading", "logs",
+            "redact",
         ])
         if let value = members["notReadyAfter"] { settings.notReadyAfter = try value.optionalDuration() }
         if let value = members["recovery"] { settings.recovery = try value.bool() }
+        if let value = members["redact"] {
+            let patterns = try value.stringList()
+            do {
+                _ = try LogRedactor(extraPatterns: patterns)
+            } catch {
+                let node = (try? value.elements()).flatMap { $0.indices.contains(error.index) ? $0[error.index] : nil } ?? value
+                throw node.error("\(error)")
+            }
+            settings.redactPatterns = patterns
+        }
         if let value = members["reportExistingOnStart"] { settings.reportExistingOnStart = try value.bool() }
         if let value = members["reportDeletionKills"] { settings.reportDeletionKills = try value.bool() }
         if let value = members["restartThrottle"] { settings.restartThrottle = try value.bool() }
