@@ -1,4 +1,5 @@
 import Testing
+import MuninnStoreContract
 
 /// The store contract on the in-memory fake the pipeline tests use, so it cannot drift from the real stores.
 @Suite(.timeLimit(.minutes(1)))

@@ -2,6 +2,7 @@ import Foundation
 import MuninnCore
 import SQLiteNIO
 import Testing
+import MuninnStoreContract
 
 @testable import MuninnStore
 
