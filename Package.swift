@@ -176,6 +176,7 @@ let package = Package(
             dependencies: [
                 "MuninnPostgres", "MuninnCore", "MuninnStoreContract",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

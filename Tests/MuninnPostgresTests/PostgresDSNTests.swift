@@ -1,4 +1,5 @@
 import MuninnCore
+import NIOSSL
 import Testing
 
 @testable import MuninnPostgres
@@ -69,7 +70,7 @@ import Testing
 
     @Test func sslModesMapToTLSChecks() throws {
         #expect(try PostgresDSN(parsing: "postgres://u@h?sslmode=disable").tlsConfiguration() == nil)
-        #expect(try PostgresDSN(parsing: "postgres://u@h?sslmode=require").tlsConfiguration()?.certificateVerification == .none)
+        #expect(try PostgresDSN(parsing: "postgres://u@h?sslmode=require").tlsConfiguration()?.certificateVerification == CertificateVerification.none)
         #expect(try PostgresDSN(parsing: "postgres://u@h?sslmode=verify-ca").tlsConfiguration()?.certificateVerification == .noHostnameVerification)
         #expect(try PostgresDSN(parsing: "postgres://u@h?sslmode=verify-full").tlsConfiguration()?.certificateVerification == .fullVerification)
     }

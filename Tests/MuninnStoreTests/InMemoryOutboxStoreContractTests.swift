@@ -1,5 +1,5 @@
-import Testing
 import MuninnStoreContract
+import Testing
 
 /// The store contract on the in-memory fake the pipeline tests use, so it cannot drift from the real stores.
 @Suite(.timeLimit(.minutes(1)))

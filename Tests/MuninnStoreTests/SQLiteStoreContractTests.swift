@@ -1,5 +1,5 @@
-import Testing
 import MuninnStoreContract
+import Testing
 
 /// The store contract on SQLite, each test with a fresh temporary database file.
 @Suite(.timeLimit(.minutes(1)))

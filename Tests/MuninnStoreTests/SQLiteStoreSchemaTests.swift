@@ -1,8 +1,8 @@
 import Foundation
 import MuninnCore
+import MuninnStoreContract
 import SQLiteNIO
 import Testing
-import MuninnStoreContract
 
 @testable import MuninnStore
 

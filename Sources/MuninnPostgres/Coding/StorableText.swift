@@ -1,3 +1,5 @@
+import Foundation
+
 /// PostgreSQL's TEXT and JSONB cannot hold the NUL character, which a log line, a termination message or a
 /// destination's answer may contain. Refusing such a value would block the outbox behind it forever, so NUL
 /// becomes U+FFFD (the replacement character), the only change the store makes to what it is given.

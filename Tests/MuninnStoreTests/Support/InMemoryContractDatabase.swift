@@ -1,6 +1,6 @@
 import MuninnCore
-import MuninnTesting
 import MuninnStoreContract
+import MuninnTesting
 
 /// The pipeline tests' in-memory fake as a contract database: "reopening" hands back the same instance,
 /// so the fake is held to the same behaviour as the real stores.
