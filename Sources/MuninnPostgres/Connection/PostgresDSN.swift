@@ -25,7 +25,6 @@ public struct PostgresDSN: Sendable, Hashable, CustomStringConvertible {
     public var applicationName: String
 
     static let defaultPort = 5432
-    static let defaultConnectTimeoutSeconds = 10
 
     public init(
         host: String, port: Int = 5432, user: String, password: String?, database: String, sslMode: PostgresSSLMode = .prefer,

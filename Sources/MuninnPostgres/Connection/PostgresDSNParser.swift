@@ -13,7 +13,8 @@ enum PostgresDSNParser {
         guard let scheme = schemes.first(where: { text.lowercased().hasPrefix($0) }) else {
             // Only the scheme is quoted: the rest may hold a password.
             let given = text.range(of: "://").map { "\(text[..<$0.lowerBound])://" } ?? "no scheme"
-            throw StoreError("the PostgreSQL DSN must start with postgres:// or postgresql:// (it starts with \(given.prefix(20).debugDescription))")
+            throw StoreError(
+                "the PostgreSQL DSN must start with postgres:// or postgresql:// (it starts with \(given.prefix(20).debugDescription))")
         }
         var rest = Substring(text.dropFirst(scheme.count))
 

@@ -89,9 +89,12 @@ extension PostgresStore {
             let logger = logger
             try await database.withConnection { runner in
                 guard try await runner.rows(update).isEmpty else { return }
-                let status = try await runner.rows("SELECT status FROM deliveries WHERE id = \(delivery)").first.map { try StoredRow($0).text("status") }
+                let status = try await runner.rows("SELECT status FROM deliveries WHERE id = \(delivery)").first.map {
+                    try StoredRow($0).text("status")
+                }
                 if let status {
-                    logger.warning("ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
+                    logger.warning(
+                        "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
                 } else {
                     // Pruned with its incident while it was being sent: nothing left to record on.
                     logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])

@@ -61,7 +61,8 @@ extension PostgresStore {
                         """
                         INSERT INTO detection_pods (cluster, namespace, name, record)
                         SELECT \(cluster), pod.namespace, pod.name, pod.record::jsonb
-                        FROM unnest(\(batch.namespaces)::TEXT[], \(batch.names)::TEXT[], \(batch.records)::TEXT[]) AS pod (namespace, name, record)
+                        FROM unnest(\(batch.namespaces)::TEXT[], \(batch.names)::TEXT[], \(batch.records)::TEXT[])
+                            AS pod (namespace, name, record)
                         ORDER BY pod.namespace, pod.name
                         ON CONFLICT (cluster, namespace, name) DO UPDATE SET record = excluded.record
                         """)

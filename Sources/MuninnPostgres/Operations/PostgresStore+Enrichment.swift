@@ -17,7 +17,8 @@ extension PostgresStore {
                 let id = try row.integer("id")
                 do {
                     let incident = try json.value(Incident.self, from: try row.text("incident"))
-                    queued.append(QueuedIncident(id: id, cluster: try row.text("cluster"), incident: incident, queuedAt: try row.date("queued_at")))
+                    queued.append(
+                        QueuedIncident(id: id, cluster: try row.text("cluster"), incident: incident, queuedAt: try row.date("queued_at")))
                 } catch {
                     unreadable.append((id, "\(error)"))
                 }
@@ -36,9 +37,10 @@ extension PostgresStore {
         try await database.transaction { runner in
             for (id, error) in unreadable {
                 logger.error("setting aside an unreadable queued incident", metadata: ["incident": "\(id)", "error": "\(error)"])
+                let reason = StorableText.text(ErrorText.capped("unreadable incident record: \(error)"))
                 try await runner.execute(
                     """
-                    UPDATE incidents SET enriched_at = queued_at, suppression = \(StorableText.text(ErrorText.capped("unreadable incident record: \(error)")))
+                    UPDATE incidents SET enriched_at = queued_at, suppression = \(reason)
                     WHERE id = \(id) AND enriched_at IS NULL
                     """)
             }
@@ -61,7 +63,8 @@ extension PostgresStore {
                     UPDATE incidents SET alert = \(alertJSON)::jsonb, enriched_at = \(now), suppression = \(text.text(suppression)),
                         workload_kind = \(text.text(alert.workload?.kind)), workload_name = \(text.text(alert.workload?.name)),
                         node = coalesce(\(text.text(alert.node)), node), reason = coalesce(\(text.text(alert.reason)), reason),
-                        exit_code = coalesce(\(alert.exitCode.map(Int64.init)), exit_code), occurred_at = \(EpochMilliseconds(alert.occurredAt).value)
+                        exit_code = coalesce(\(alert.exitCode.map(Int64.init)), exit_code),
+                        occurred_at = \(EpochMilliseconds(alert.occurredAt).value)
                     WHERE id = \(incident) AND enriched_at IS NULL
                     RETURNING id
                     """)
@@ -76,8 +79,8 @@ extension PostgresStore {
                     try await runner.execute(
                         """
                         INSERT INTO deliveries (incident_id, destination, channel, lane, thread_key, status, attempts, queued_at, next_attempt_at)
-                        VALUES (\(incident), \(text.text(delivery.lane.destination)), \(text.text(delivery.lane.channel)), \(delivery.lane.storeKey),
-                            \(text.text(delivery.threadKey)), 'pending', 0, \(now), \(now))
+                        VALUES (\(incident), \(text.text(delivery.lane.destination)), \(text.text(delivery.lane.channel)),
+                            \(delivery.lane.storeKey), \(text.text(delivery.threadKey)), 'pending', 0, \(now), \(now))
                         """)
                 }
             }
