@@ -39,6 +39,10 @@ import Testing
         let dsn = try PostgresDSN(parsing: "postgres://muninn:\(Self.secret)@db/muninn")
         #expect(dsn.description == "postgres://muninn:***@db:5432/muninn?sslmode=prefer")
         #expect(!"\(dsn)".contains("s3cr"))
+        #expect(!String(reflecting: dsn).contains("s3cr"))
+        var dumped = ""
+        dump(dsn, to: &dumped)
+        #expect(!dumped.contains("s3cr") && dumped.contains("***"))
     }
 
     @Test(arguments: [

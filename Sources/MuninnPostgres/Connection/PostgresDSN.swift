@@ -9,7 +9,7 @@ import MuninnCore
 /// Supported parameters: `sslmode` (disable, prefer, require, verify-ca, verify-full; default prefer, as
 /// libpq), `sslrootcert` (a PEM file of CA certificates to trust), `connect_timeout` (seconds) and
 /// `application_name`. User, password and database are percent-decoded; the database defaults to the user.
-public struct PostgresDSN: Sendable, Hashable, CustomStringConvertible {
+public struct PostgresDSN: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var host: String
     public var port: Int
     public var user: String
@@ -53,6 +53,19 @@ public struct PostgresDSN: Sendable, Hashable, CustomStringConvertible {
         if password != nil { userInfo += ":***" }
         let hostPart = host.contains(":") ? "[\(host)]" : host
         return "postgres://\(userInfo)@\(hostPart):\(port)/\(Self.encode(database))?sslmode=\(sslMode.rawValue)"
+    }
+
+    /// The same as `description`: `String(reflecting:)`, `dump` and test failures show no password either.
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "host": host, "port": port, "user": user, "password": password == nil ? "none" : "***", "database": database,
+                "sslMode": sslMode, "sslRootCertificatePath": sslRootCertificatePath as Any, "connectTimeoutSeconds": connectTimeoutSeconds,
+                "applicationName": applicationName,
+            ])
     }
 
     private static func encode(_ text: String) -> String {
