@@ -155,40 +155,4 @@ struct PostgresStoreSchemaTests {
             }
         }
     }
-
-    /// Two stores (two replicas) enriching and delivering the same rows at once: each change happens once.
-    @Test func twoReplicasDoNotDoubleCommit() async throws {
-        try await TemporaryPostgresDatabase.with { database in
-            try await database.withPostgresStore { first in
-                try await database.withPostgresStore { second in
-                    let incidents = (0..<20).map { StoreSamples.incident("uid-\($0)/app/c1") }
-                    try await first.commitDetection(cluster: "prod", incidents: incidents, podStates: [])
-                    let queued = try await second.incidentsAwaitingEnrichment(limit: 100)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for store in [first, second] {
-                            group.addTask {
-                                for item in queued {
-                                    try await store.commitAlert(
-                                        incident: item.id, alert: StoreSamples.alert(for: item),
-                                        deliveries: [PlannedDelivery(lane: StoreSamples.opsLane, threadKey: nil)], suppression: nil, at: StoreSamples.at(0))
-                                }
-                            }
-                        }
-                        try await group.waitForAll()
-                    }
-                    let count = try await database.raw("SELECT count(*) AS n FROM deliveries")
-                    #expect(try count.first.map { try StoredRow($0).integer("n") } == 20)
-
-                    let head = try #require(try await first.dueDeliveries(now: StoreSamples.at(0), limit: 1).first)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask { try await first.recordAttempt(delivery: head.id, outcome: .delivered(DeliveryReceipt(messageID: "1")), at: StoreSamples.at(1)) }
-                        group.addTask { try await second.recordAttempt(delivery: head.id, outcome: .failed(error: "x"), at: StoreSamples.at(1)) }
-                        try await group.waitForAll()
-                    }
-                    let row = try #require(try await database.raw("SELECT attempts::BIGINT AS tries FROM deliveries WHERE id = \(head.id)").first)
-                    #expect(try StoredRow(row).integer("tries") == 1)
-                }
-            }
-        }
-    }
 }
