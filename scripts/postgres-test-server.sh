@@ -62,6 +62,8 @@ start() {
     dir=$(mktemp -d "${TMPDIR:-/tmp}/muninn-postgres.XXXXXX")
     chmod 700 "$dir"
     if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
+    # A start that fails half-way leaves no server running and no directory behind.
+    trap 'stop "'"$dir"'" >/dev/null 2>&1 || rm -rf "'"$dir"'"' EXIT
 
     log "creating a PostgreSQL cluster in $dir ($("$bin/postgres" --version))"
     as_server_user "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
@@ -93,6 +95,7 @@ start() {
     as_server_user "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
         -c "CREATE ROLE muninn_test LOGIN SUPERUSER PASSWORD '$password'" >&2
 
+    trap - EXIT
     log "PostgreSQL listens on 127.0.0.1:$port (stop it with: $0 stop $dir)"
     printf "export MUNINN_TEST_POSTGRES_DSN='postgres://muninn_test:%s@127.0.0.1:%s/postgres?sslmode=disable'\n" "$password" "$port"
     printf "export MUNINN_TEST_POSTGRES_DIR='%s'\n" "$dir"
