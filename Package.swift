@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
     ],
     targets: [
         // Ordered JSON values, a fast parser and a Go-compatible writer. No dependencies.
@@ -131,6 +132,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The PostgreSQL store: the same outbox and history for several clusters and Muninn replicas sharing one database.
+        .target(
+            name: "MuninnPostgres",
+            dependencies: [
+                "MuninnCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The store contract every OutboxStore passes, and its sample values; shared by the store test targets.
+        .target(
+            name: "MuninnStoreContract", dependencies: ["MuninnCore"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
+
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
@@ -162,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "MuninnStoreTests",
             dependencies: [
-                "MuninnStore", "MuninnCore", "MuninnTesting",
+                "MuninnStore", "MuninnCore", "MuninnTesting", "MuninnStoreContract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
@@ -176,6 +195,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Needs a PostgreSQL server: scripts/test.sh starts one (scripts/postgres-test-server.sh).
+        .testTarget(
+            name: "MuninnPostgresTests",
+            dependencies: [
+                "MuninnPostgres", "MuninnCore", "MuninnStoreContract",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -25,6 +25,10 @@ if ! command -v kubectl >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq kubernetes-client; else sudo apt-get update -qq && sudo apt-get install -y -qq kubernetes-client; fi
 fi
 
+# The PostgreSQL store's tests need a real server: a throwaway one, stopped however the tests end.
+eval "$(scripts/postgres-test-server.sh start)"
+trap 'scripts/postgres-test-server.sh stop "$MUNINN_TEST_POSTGRES_DIR"' EXIT
+
 log "building"
 swift build --build-tests
 log "testing"

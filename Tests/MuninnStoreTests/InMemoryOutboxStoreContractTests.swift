@@ -1,3 +1,4 @@
+import MuninnStoreContract
 import Testing
 
 /// The store contract on the in-memory fake the pipeline tests use, so it cannot drift from the real stores.

@@ -1,3 +1,4 @@
+import MuninnStoreContract
 import Testing
 
 /// The store contract on SQLite, each test with a fresh temporary database file.

@@ -1,4 +1,5 @@
 import MuninnCore
+import MuninnStoreContract
 import MuninnTesting
 
 /// The pipeline tests' in-memory fake as a contract database: "reopening" hands back the same instance,

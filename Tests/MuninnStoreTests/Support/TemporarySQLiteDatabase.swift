@@ -1,6 +1,7 @@
 import Logging
 import MuninnCore
 import MuninnStore
+import MuninnStoreContract
 
 /// A SQLite store file in a temporary directory of its own.
 struct TemporarySQLiteDatabase: ContractDatabase {

@@ -2,15 +2,15 @@ import Foundation
 import MuninnCore
 
 /// Small, fixed values for the store tests: whole-second dates, readable identities.
-enum StoreSamples {
-    static let start = Date(timeIntervalSince1970: 1_700_000_000)
+public enum StoreSamples {
+    public static let start = Date(timeIntervalSince1970: 1_700_000_000)
 
     /// What the stores under test read from their clock: every incident is queued at this moment.
-    static let queueTime = Date(timeIntervalSince1970: 1_600_000_000)
+    public static let queueTime = Date(timeIntervalSince1970: 1_600_000_000)
 
-    static func at(_ seconds: Int) -> Date { start.addingTimeInterval(TimeInterval(seconds)) }
+    public static func at(_ seconds: Int) -> Date { start.addingTimeInterval(TimeInterval(seconds)) }
 
-    static func incident(_ identity: String, pod: String = "api-7d9f", namespace: String = "shop", observedAt: Date = start) -> Incident {
+    public static func incident(_ identity: String, pod: String = "api-7d9f", namespace: String = "shop", observedAt: Date = start) -> Incident {
         Incident(
             kind: .containerTerminated, namespace: namespace, podName: pod, podUID: "uid-\(pod)", node: "node-1", container: "app",
             role: .regular, image: "shop/api:1.2", reason: "OOMKilled", message: "out of memory", exitCode: 137, signal: 9,
@@ -18,7 +18,7 @@ enum StoreSamples {
             containerID: "containerd://\(identity)", identity: identity, observedAt: observedAt)
     }
 
-    static func alert(for queued: QueuedIncident) -> Alert {
+    public static func alert(for queued: QueuedIncident) -> Alert {
         let incident = queued.incident
         return Alert(
             id: incident.identity, kind: .crashed, cluster: queued.cluster, namespace: incident.namespace, pod: incident.podName,
@@ -29,21 +29,21 @@ enum StoreSamples {
             events: ["BackOff: Back-off restarting failed container"], seenLate: incident.seenLate)
     }
 
-    static func podRecord(_ name: String, namespace: String = "shop", terminations: [String] = ["00000000000000aa"]) -> DetectionState.PodRecord {
+    public static func podRecord(_ name: String, namespace: String = "shop", terminations: [String] = ["00000000000000aa"]) -> DetectionState.PodRecord {
         DetectionState.PodRecord(
             namespace: namespace, name: name, uid: "uid-\(name)", failureReported: true,
             containers: [DetectionState.ContainerRecord(list: "containers", name: "app", restartCount: 3, terminations: terminations)])
     }
 
-    static func update(_ record: DetectionState.PodRecord) -> PodStateUpdate {
+    public static func update(_ record: DetectionState.PodRecord) -> PodStateUpdate {
         PodStateUpdate(namespace: record.namespace, name: record.name, record: record)
     }
 
-    static func forget(_ name: String, namespace: String = "shop") -> PodStateUpdate {
+    public static func forget(_ name: String, namespace: String = "shop") -> PodStateUpdate {
         PodStateUpdate(namespace: namespace, name: name, record: nil)
     }
 
-    static let opsLane = DeliveryLane(destination: "slack-main", channel: "#ops")
-    static let devLane = DeliveryLane(destination: "slack-main", channel: "#dev")
-    static let webhookLane = DeliveryLane(destination: "webhook", channel: nil)
+    public static let opsLane = DeliveryLane(destination: "slack-main", channel: "#ops")
+    public static let devLane = DeliveryLane(destination: "slack-main", channel: "#dev")
+    public static let webhookLane = DeliveryLane(destination: "webhook", channel: nil)
 }

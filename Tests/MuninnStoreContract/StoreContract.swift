@@ -4,16 +4,16 @@ import Testing
 
 /// The behaviour every `OutboxStore` promises, one function per behaviour, written against the protocol
 /// only so the PostgreSQL store can run the very same checks.
-struct StoreContract {
-    let database: any ContractDatabase
+public struct StoreContract {
+    public let database: any ContractDatabase
 
-    init(_ database: any ContractDatabase) {
+    public init(_ database: any ContractDatabase) {
         self.database = database
     }
 
     // MARK: Detector memory
 
-    func firstStartHasNoSavedState() async throws {
+    public func firstStartHasNoSavedState() async throws {
         try await database.withStore { store in
             #expect(try await store.detectionState(cluster: "prod") == nil)
             try await store.commitDetection(cluster: "prod", incidents: [], podStates: [StoreSamples.update(StoreSamples.podRecord("api-1"))])
@@ -22,7 +22,7 @@ struct StoreContract {
         }
     }
 
-    func savedEmptyStateIsNotAFirstStart() async throws {
+    public func savedEmptyStateIsNotAFirstStart() async throws {
         try await database.withStore { store in
             let queued = try await store.commitDetection(cluster: "prod", incidents: [], podStates: [])
             #expect(queued == 0)
@@ -30,7 +30,7 @@ struct StoreContract {
         }
     }
 
-    func detectorMemoryRoundTripsAndForgets() async throws {
+    public func detectorMemoryRoundTripsAndForgets() async throws {
         try await database.withStore { store in
             let api = StoreSamples.podRecord("api-1")
             let web = StoreSamples.podRecord("web-1", namespace: "front")
@@ -54,7 +54,7 @@ struct StoreContract {
         }
     }
 
-    func duplicateIdentitiesAreIgnored() async throws {
+    public func duplicateIdentitiesAreIgnored() async throws {
         try await database.withStore { store in
             let first = StoreSamples.incident("uid-a/app/c1")
             let second = StoreSamples.incident("uid-a/app/c2")
@@ -72,7 +72,7 @@ struct StoreContract {
     }
 
     /// A replayed detection (its incidents already queued) still applies its memory.
-    func memoryAppliesEvenWhenAllIncidentsAreReplays() async throws {
+    public func memoryAppliesEvenWhenAllIncidentsAreReplays() async throws {
         try await database.withStore { store in
             let incident = StoreSamples.incident("uid-a/app/c1")
             let record = StoreSamples.podRecord("api-1")
@@ -84,7 +84,7 @@ struct StoreContract {
     }
 
     /// A first list saves thousands of pods in one commit; forgetting many at once must work as well.
-    func largeMemoryBatchesRoundTrip() async throws {
+    public func largeMemoryBatchesRoundTrip() async throws {
         try await database.withStore { store in
             let records = (0..<1_500).map { StoreSamples.podRecord("pod-\($0)", namespace: "ns-\($0 % 7)") }
             try await store.commitDetection(cluster: "prod", incidents: [], podStates: records.map(StoreSamples.update))
@@ -100,7 +100,7 @@ struct StoreContract {
         }
     }
 
-    static func podOrder(_ lhs: DetectionState.PodRecord, _ rhs: DetectionState.PodRecord) -> Bool {
+    public static func podOrder(_ lhs: DetectionState.PodRecord, _ rhs: DetectionState.PodRecord) -> Bool {
         (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
     }
 
@@ -108,7 +108,7 @@ struct StoreContract {
 
     /// Queues an incident and commits its alert with one delivery per lane; returns the queued incident.
     @discardableResult
-    func queueAlerted(
+    public func queueAlerted(
         _ store: any OutboxStore, _ identity: String, lanes: [DeliveryLane], threadKey: String? = nil, at date: Date,
         cluster: String = "prod"
     ) async throws -> QueuedIncident {
@@ -121,7 +121,7 @@ struct StoreContract {
     }
 
     /// The due deliveries as `identity@destination/channel` strings, in the order the store returns them.
-    func dueNames(_ store: any OutboxStore, at date: Date, limit: Int = 100) async throws -> [String] {
+    public func dueNames(_ store: any OutboxStore, at date: Date, limit: Int = 100) async throws -> [String] {
         try await store.dueDeliveries(now: date, limit: limit).map { "\($0.alert.id)@\($0.lane.destination)/\($0.lane.channel ?? "-")" }
     }
 }

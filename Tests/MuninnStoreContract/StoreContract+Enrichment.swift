@@ -3,7 +3,7 @@ import MuninnCore
 import Testing
 
 extension StoreContract {
-    func awaitingEnrichmentIsOldestFirstAndLimited() async throws {
+    public func awaitingEnrichmentIsOldestFirstAndLimited() async throws {
         try await database.withStore { store in
             let incidents = (1...3).map { StoreSamples.incident("uid-a/app/c\($0)", observedAt: StoreSamples.at($0)) }
             try await store.commitDetection(cluster: "prod", incidents: Array(incidents[0...1]), podStates: [])
@@ -24,7 +24,7 @@ extension StoreContract {
         }
     }
 
-    func commitAlertIsIdempotent() async throws {
+    public func commitAlertIsIdempotent() async throws {
         try await database.withStore { store in
             let queued = try await queueAlerted(store, "uid-a/app/c1", lanes: [StoreSamples.opsLane], at: StoreSamples.at(0))
             // A replay with other deliveries changes nothing.
@@ -42,7 +42,7 @@ extension StoreContract {
         }
     }
 
-    func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
+    public func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
         try await database.withStore { store in
             try await store.commitDetection(cluster: "prod", incidents: [StoreSamples.incident("uid-a/app/c1")], podStates: [])
             let queued = try #require(try await store.incidentsAwaitingEnrichment(limit: 1).first)
@@ -55,7 +55,7 @@ extension StoreContract {
 
     /// An incident that is not (or no longer) in the store: the alert has nothing to attach to, and no
     /// delivery appears.
-    func commitAlertForAnUnknownIncidentDoesNothing() async throws {
+    public func commitAlertForAnUnknownIncidentDoesNothing() async throws {
         try await database.withStore { store in
             let alert = Alert(id: "x", kind: .crashed, cluster: "prod", namespace: "shop", pod: "api", occurredAt: StoreSamples.start)
             try await store.commitAlert(

@@ -4,7 +4,7 @@ import Testing
 
 extension StoreContract {
     /// What was committed is there after the store is closed and opened again: the outbox's promise.
-    func dataSurvivesReopening() async throws {
+    public func dataSurvivesReopening() async throws {
         let record = StoreSamples.podRecord("api-1")
         let waiting = StoreSamples.incident("uid-a/app/c2", observedAt: StoreSamples.at(1))
         var pendingBefore: [PendingDelivery] = []
@@ -34,7 +34,7 @@ extension StoreContract {
     }
 
     /// Many tasks committing at once lose nothing and duplicate nothing.
-    func concurrentCommitsLoseNothing() async throws {
+    public func concurrentCommitsLoseNothing() async throws {
         try await database.withStore { store in
             let (tasks, perTask) = (8, 50)
             let queuedCounts = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -71,7 +71,7 @@ extension StoreContract {
     }
 
     /// Commits whose tasks are cancelled mid-way are all-or-nothing, and leave the store working.
-    func cancelledCommitsAreAllOrNothing() async throws {
+    public func cancelledCommitsAreAllOrNothing() async throws {
         try await database.withStore { store in
             let (tasks, perCommit) = (6, 20)
             await withThrowingTaskGroup(of: Void.self) { group in

@@ -3,7 +3,7 @@ import MuninnCore
 import Testing
 
 extension StoreContract {
-    func lanesKeepTheirOrder() async throws {
+    public func lanesKeepTheirOrder() async throws {
         try await database.withStore { store in
             let (ops, dev, webhook) = (StoreSamples.opsLane, StoreSamples.devLane, StoreSamples.webhookLane)
             try await queueAlerted(store, "a", lanes: [ops, dev], at: StoreSamples.at(0))
@@ -27,7 +27,7 @@ extension StoreContract {
         }
     }
 
-    func dueTimeIsRespected() async throws {
+    public func dueTimeIsRespected() async throws {
         try await database.withStore { store in
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane], at: StoreSamples.at(100))
             #expect(try await store.dueDeliveries(now: StoreSamples.at(99), limit: 10).isEmpty)
@@ -39,7 +39,7 @@ extension StoreContract {
         }
     }
 
-    func nextDeliveryDueFollowsLaneHeads() async throws {
+    public func nextDeliveryDueFollowsLaneHeads() async throws {
         try await database.withStore { store in
             #expect(try await store.nextDeliveryDue() == nil)
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane], at: StoreSamples.at(0))
@@ -66,7 +66,7 @@ extension StoreContract {
         }
     }
 
-    func endedDeliveriesAreNotReturnedAgain() async throws {
+    public func endedDeliveriesAreNotReturnedAgain() async throws {
         try await database.withStore { store in
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane, StoreSamples.devLane], threadKey: "k", at: StoreSamples.at(0))
             let due = try await store.dueDeliveries(now: StoreSamples.at(0), limit: 10)
@@ -88,7 +88,7 @@ extension StoreContract {
         }
     }
 
-    func threadParentIsTheLatestDeliveredMessage() async throws {
+    public func threadParentIsTheLatestDeliveredMessage() async throws {
         try await database.withStore { store in
             let (ops, dev) = (StoreSamples.opsLane, StoreSamples.devLane)
             let key = "prod/shop/Deployment/api/app/OOMKilled"

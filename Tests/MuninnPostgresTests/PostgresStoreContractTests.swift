@@ -1,0 +1,39 @@
+import MuninnStoreContract
+import Testing
+
+/// The store contract on PostgreSQL, each test with a fresh database on the test server.
+@Suite(.timeLimit(.minutes(1)))
+struct PostgresStoreContractTests {
+    private func contract(_ check: (StoreContract) async throws -> Void) async throws {
+        try await TemporaryPostgresDatabase.with { try await check(StoreContract($0)) }
+    }
+
+    @Test func firstStartHasNoSavedState() async throws { try await contract { try await $0.firstStartHasNoSavedState() } }
+    @Test func savedEmptyStateIsNotAFirstStart() async throws { try await contract { try await $0.savedEmptyStateIsNotAFirstStart() } }
+    @Test func detectorMemoryRoundTripsAndForgets() async throws { try await contract { try await $0.detectorMemoryRoundTripsAndForgets() } }
+    @Test func largeMemoryBatchesRoundTrip() async throws { try await contract { try await $0.largeMemoryBatchesRoundTrip() } }
+    @Test func duplicateIdentitiesAreIgnored() async throws { try await contract { try await $0.duplicateIdentitiesAreIgnored() } }
+    @Test func memoryAppliesEvenWhenAllIncidentsAreReplays() async throws {
+        try await contract { try await $0.memoryAppliesEvenWhenAllIncidentsAreReplays() }
+    }
+    @Test func awaitingEnrichmentIsOldestFirstAndLimited() async throws {
+        try await contract { try await $0.awaitingEnrichmentIsOldestFirstAndLimited() }
+    }
+    @Test func commitAlertIsIdempotent() async throws { try await contract { try await $0.commitAlertIsIdempotent() } }
+    @Test func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
+        try await contract { try await $0.suppressedAlertLeavesTheQueueWithoutDeliveries() }
+    }
+    @Test func commitAlertForAnUnknownIncidentDoesNothing() async throws {
+        try await contract { try await $0.commitAlertForAnUnknownIncidentDoesNothing() }
+    }
+    @Test func lanesKeepTheirOrder() async throws { try await contract { try await $0.lanesKeepTheirOrder() } }
+    @Test func dueTimeIsRespected() async throws { try await contract { try await $0.dueTimeIsRespected() } }
+    @Test func nextDeliveryDueFollowsLaneHeads() async throws { try await contract { try await $0.nextDeliveryDueFollowsLaneHeads() } }
+    @Test func endedDeliveriesAreNotReturnedAgain() async throws { try await contract { try await $0.endedDeliveriesAreNotReturnedAgain() } }
+    @Test func threadParentIsTheLatestDeliveredMessage() async throws {
+        try await contract { try await $0.threadParentIsTheLatestDeliveredMessage() }
+    }
+    @Test func dataSurvivesReopening() async throws { try await contract { try await $0.dataSurvivesReopening() } }
+    @Test func cancelledCommitsAreAllOrNothing() async throws { try await contract { try await $0.cancelledCommitsAreAllOrNothing() } }
+    @Test func concurrentCommitsLoseNothing() async throws { try await contract { try await $0.concurrentCommitsLoseNothing() } }
+}
