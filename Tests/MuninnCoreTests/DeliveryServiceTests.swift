@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MuninnCore
+import MetricsTestKit
 import MuninnTesting
 import Testing
 
@@ -20,11 +21,13 @@ import Testing
 
     private func service(
         _ dispatch: ScriptedDispatch, pacing: @escaping @Sendable (DeliveryLane) -> Duration = { _ in .zero },
-        settings: DeliveryService.Settings = DeliveryService.Settings(retry: RetryPolicy(initial: .seconds(2), maximum: .seconds(60)))
+        settings: DeliveryService.Settings = DeliveryService.Settings(retry: RetryPolicy(initial: .seconds(2), maximum: .seconds(60))),
+        metrics: PipelineMetrics = PipelineMetrics(factory: TestMetrics())
     ) -> DeliveryService {
         let clock = clock
         return DeliveryService(
-            store: store, dispatch: dispatch.dispatch, pacing: pacing, settings: settings, doorbell: doorbell, clock: clock, now: { clock.date })
+            store: store, dispatch: dispatch.dispatch, pacing: pacing, settings: settings, doorbell: doorbell, clock: clock, now: { clock.date },
+            metrics: metrics)
     }
 
     /// Runs the service until `body` returns, then stops it.
@@ -153,5 +156,25 @@ import Testing
             clock.advance(by: .seconds(1))
             #expect(await next(&calls) != nil)
         }
+    }
+
+    @Test func outcomesAreCountedPerDestination() async throws {
+        let metrics = TestMetrics()
+        let dispatch = ScriptedDispatch(answers: [.failure(.retryable(reason: "HTTP 503", retryAfter: nil)), .failure(.permanent(reason: "invalid_auth"))])
+        try await PipelineSamples.queue((1...3).map { PipelineSamples.incident($0) }, lanes: [slack], in: store, at: clock.date)
+        var calls = dispatch.calls.makeAsyncIterator()
+        try await running(service(dispatch, metrics: PipelineMetrics(factory: metrics))) {
+            _ = await next(&calls)
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(2))
+            _ = await next(&calls)
+            _ = await next(&calls)
+            _ = await next(&calls)
+            while store.deliveryRecords.contains(where: { $0.status == "pending" }) { await Task.yield() }
+        }
+        func count(_ outcome: String) throws -> Int64 {
+            try metrics.expectCounter("muninn_deliveries_total", [("destination", "slack"), ("outcome", outcome)]).totalValue
+        }
+        #expect(try count("retry") == 1 && count("failed") == 1 && count("delivered") == 2)
     }
 }

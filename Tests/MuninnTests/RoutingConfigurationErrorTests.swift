@@ -71,7 +71,7 @@ import Testing
         Case(yaml: "delivery:\n  maxAge: 0s\n", line: 2, key: "delivery.maxAge", message: "must be longer than zero"),
         Case(yaml: "store:\n  path: ''\n", line: 2, key: "store.path", message: "must not be empty"),
         Case(yaml: "alerts:\n  restartThrotle: true\n", line: 2, key: "alerts.restartThrotle",
-            message: "unknown key; did you mean 'restartThrottle'? (allowed: notReadyAfter, recovery, reportExistingOnStart, reportDeletionKills, flood, restartThrottle, threading, logs)"),
+            message: "unknown key; did you mean 'restartThrottle'? (allowed: notReadyAfter, recovery, reportExistingOnStart, reportDeletionKills, flood, restartThrottle, threading, logs, redact)"),
         Case(yaml: slack + "routes:\n  - match:\n      labels: {tier: {present: true}}\n    destinations: [hook]\n", line: 6, key: "routes[0].match.labels.tier.present",
             message: "unknown key (allowed: exists)"),
     ]

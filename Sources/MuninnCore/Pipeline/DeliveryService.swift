@@ -44,6 +44,7 @@ public struct DeliveryService: Service {
     private let doorbell: Doorbell
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
+    private let metrics: PipelineMetrics
     private let logger: Logger
 
     /// - Parameters:
@@ -52,7 +53,8 @@ public struct DeliveryService: Service {
     public init(
         store: any OutboxStore, dispatch: @escaping Dispatch, pacing: @escaping @Sendable (DeliveryLane) -> Duration = { _ in .zero },
         settings: Settings = Settings(), doorbell: Doorbell, clock: any Clock<Duration> = ContinuousClock(),
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "muninn.deliver")
+        now: @escaping @Sendable () -> Date = { Date() }, metrics: PipelineMetrics = PipelineMetrics(),
+        logger: Logger = Logger(label: "muninn.deliver")
     ) {
         self.store = store
         self.dispatch = dispatch
@@ -61,6 +63,7 @@ public struct DeliveryService: Service {
         self.doorbell = doorbell
         self.clock = clock
         self.now = now
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -70,12 +73,12 @@ public struct DeliveryService: Service {
         // recorded would be sent again after the restart.
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let start = now()
-            let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger) {
+            let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                 () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
             }
             let ready = due.filter { pacer.mayPass($0.lane, now: start) }.prefix(settings.concurrency)
             if ready.isEmpty {
-                let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger) {
+                let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                     () throws(StoreError) in try await store.nextDeliveryDue()
                 }
                 // A due delivery that was not ready is waiting for its lane's pacing, not for its own time.
@@ -124,8 +127,13 @@ public struct DeliveryService: Service {
             outcome = self.outcome(of: error, for: delivery, logger: logger)
         }
         let at = now()
+        switch outcome {
+        case .delivered: metrics.delivery(destination: delivery.lane.destination, outcome: "delivered")
+        case .retry: metrics.delivery(destination: delivery.lane.destination, outcome: "retry")
+        case .failed: metrics.delivery(destination: delivery.lane.destination, outcome: "failed")
+        }
         // Recording must not be skipped: a delivery left pending would be sent again.
-        _ = try? await StoreRetry.run("record delivery", policy: settings.storeRetry, clock: clock, logger: logger) { () throws(StoreError) in
+        _ = try? await StoreRetry.run("record delivery", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
             try await store.recordAttempt(delivery: delivery.id, outcome: outcome, at: at)
         }
         return at

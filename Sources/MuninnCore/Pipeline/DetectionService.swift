@@ -46,6 +46,7 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
     private let onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)?
+    private let metrics: PipelineMetrics
     private let logger: Logger
 
     /// - Parameters:
@@ -55,7 +56,8 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
     public init(
         events: Events, detector: CrashDetector, store: any OutboxStore, settings: Settings, enrichment: Doorbell,
         clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() },
-        onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)? = nil, logger: Logger = Logger(label: "muninn.detect")
+        onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)? = nil, metrics: PipelineMetrics = PipelineMetrics(),
+        logger: Logger = Logger(label: "muninn.detect")
     ) {
         self.events = events
         self.detector = detector
@@ -65,6 +67,7 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
         self.clock = clock
         self.now = now
         self.onEvent = onEvent
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -79,8 +82,11 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
             let incidents: [Incident]
             switch input {
             case .event(let event):
+                metrics.watchEvent()
+                let wasSynced = detector.hasSynced
                 incidents = detector.observe(event, now: now())
                 onEvent?(event, incidents)
+                if case .synced = event, wasSynced { metrics.relisted() }
                 if case .synced = event {
                     logger.info("pod list in sync", metadata: ["remembered_pods": "\(detector.rememberedPodCount)"])
                 }
@@ -95,12 +101,13 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
             let synced = if case .event(.synced) = input { true } else { false }
             guard !incidents.isEmpty || saveDue || synced else { continue }
             let changes = detector.takeStateChanges()
-            try await StoreRetry.run("queue incidents", policy: settings.storeRetry, clock: clock, logger: logger) { () throws(StoreError) in
+            try await StoreRetry.run("queue incidents", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
                 try await store.commitDetection(cluster: settings.cluster, incidents: incidents, podStates: changes)
             }
             lastSave = now()
             if !incidents.isEmpty {
                 for incident in incidents {
+                    metrics.incident(incident)
                     logger.info(
                         "incident",
                         metadata: [

@@ -37,6 +37,7 @@ public struct EnrichmentService: Service {
     private let delivery: Doorbell
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
+    private let metrics: PipelineMetrics
     private let logger: Logger
 
     /// - Parameters:
@@ -45,7 +46,8 @@ public struct EnrichmentService: Service {
     public init(
         store: any OutboxStore, enricher: AlertEnricher, reader: any ClusterReader, route: @escaping Route, gate: AlertGate = AlertGate(),
         settings: Settings = Settings(), doorbell: Doorbell, delivery: Doorbell, clock: any Clock<Duration> = ContinuousClock(),
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "muninn.enrich")
+        now: @escaping @Sendable () -> Date = { Date() }, metrics: PipelineMetrics = PipelineMetrics(),
+        logger: Logger = Logger(label: "muninn.enrich")
     ) {
         self.store = store
         self.enricher = enricher
@@ -57,6 +59,7 @@ public struct EnrichmentService: Service {
         self.delivery = delivery
         self.clock = clock
         self.now = now
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -64,7 +67,7 @@ public struct EnrichmentService: Service {
         try await cancelWhenGracefulShutdown {
             var gate = self.gate
             while !Task.isCancelled {
-                let batch = try await StoreRetry.run("read queued incidents", policy: settings.storeRetry, clock: clock, logger: logger) {
+                let batch = try await StoreRetry.run("read queued incidents", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                     () throws(StoreError) in try await store.incidentsAwaitingEnrichment(limit: settings.concurrency * 2)
                 }
                 guard !batch.isEmpty else {
@@ -128,9 +131,10 @@ public struct EnrichmentService: Service {
             }
         }
         let at = now()
-        try await StoreRetry.run("queue deliveries", policy: settings.storeRetry, clock: clock, logger: logger) { () throws(StoreError) in
+        try await StoreRetry.run("queue deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
             try await store.commitAlert(incident: queued.id, alert: alert, deliveries: deliveries, suppression: suppression, at: at)
         }
+        metrics.alert(queued: suppression == nil)
         if let suppression {
             logger.info("alert not delivered", metadata: ["id": "\(alert.id)", "reason": "\(suppression)"])
         } else {

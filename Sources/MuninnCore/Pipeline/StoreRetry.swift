@@ -6,7 +6,7 @@ import Logging
 enum StoreRetry {
     @discardableResult
     static func run<Value>(
-        _ what: String, policy: RetryPolicy, clock: any Clock<Duration>, logger: Logger,
+        _ what: String, policy: RetryPolicy, clock: any Clock<Duration>, logger: Logger, metrics: PipelineMetrics,
         _ operation: () async throws(StoreError) -> Value
     ) async throws -> Value {
         var failures = 0
@@ -17,6 +17,7 @@ enum StoreRetry {
                 return value
             } catch {
                 failures += 1
+                metrics.storeError(operation: what)
                 let delay = policy.delay(afterAttempt: failures)
                 logger.error(
                     "store operation failed; retrying",
