@@ -208,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "NotifierFakes", "KubeJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

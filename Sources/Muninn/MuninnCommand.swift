@@ -13,7 +13,7 @@ struct MuninnCommand: AsyncParsableCommand {
             With no cluster at hand, `muninn demo` runs a simulated cluster and watches it.
             """,
         version: MuninnVersion.current,
-        subcommands: [RunCommand.self, DemoCommand.self, SimCommand.self, CheckConfigCommand.self, VersionCommand.self],
+        subcommands: [RunCommand.self, DemoCommand.self, SimCommand.self, CheckConfigCommand.self, TestNotifyCommand.self, VersionCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
