@@ -55,7 +55,8 @@ import Testing
                     #expect(lines.contains("ok  slack-ops  #alerts  message \(posted.ts) (log uploaded as file \(upload.fileID))"))
                     #expect(lines.contains("ok  dingtalk  sent"))
                     let delivery = try #require(receiver.deliveries.first)
-                    #expect(lines.contains("ok  audit  message \(try #require(delivery.id))"))
+                    let deliveryID = try #require(delivery.id)
+                    #expect(lines.contains("ok  audit  message \(deliveryID)"))
                     #expect(lines.last?.hasPrefix("ok  stdout  message msg_") == true)
                     #expect(lines.filter { $0.hasPrefix("ok  ") }.count == 4)
 
@@ -224,7 +225,7 @@ import Testing
         let config = try files.write("muninn.yaml", "destinations:\n  ops: {type: slack, tokenFile: missing, defaultChannel: '#a'}\n")
         let command = try parse(["--config", config])
         let error = await #expect(throws: ConfigurationError.self) { try await command.send(environment: [:], output: { _ in }) }
-        let expected = #expect(throws: ConfigurationError.self) { try MuninnConfiguration.load(file: config) }
+        let expected = #expect(throws: ConfigurationError.self) { _ = try MuninnConfiguration.load(file: config) }
         #expect(error != nil && error == expected)
         await #expect(throws: ExitCode.failure) { try await command.run() }
     }

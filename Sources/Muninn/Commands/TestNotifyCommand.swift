@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import MuninnCore
+import MuninnNotifiers
 
 /// `muninn test-notify`: sends one sample alert to the configured destinations, to try tokens, URLs, channels
 /// and message layout without a cluster or a crash.
@@ -19,7 +20,7 @@ struct TestNotifyCommand: AsyncParsableCommand {
             previews the other message types.
 
             Every configured destination is tried unless --destination names some. A Slack bot destination \
-            posts to its defaultChannel, or to --channel; giving --channel for a destination without channels \
+            posts to its defaultChannel, or to --channel (required when it has none); giving --channel for a destination without channels \
             (Slack incoming webhook, DingTalk, webhook, console) is an error. DingTalk mentions (atMobiles, \
             isAtAll) are sent as configured.
 

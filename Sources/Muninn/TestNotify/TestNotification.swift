@@ -44,14 +44,14 @@ struct TestNotification {
                         + "(only a Slack bot can post to a channel of Muninn's choosing; \(choose))")
             }
         }
-        return chosen.map(target)
+        return chosen.map(target(for:))
     }
 
     private func target(for destination: DestinationConfiguration) -> TestNotifyTarget {
         guard case .slack(let slack) = destination.settings else { return TestNotifyTarget(destination: destination.name) }
         if let channel = channel ?? slack.defaultChannel { return TestNotifyTarget(destination: destination.name, channel: channel) }
         let routed = routedChannels(of: destination.name)
-        let example = routed.first.map { " (its routes use \(routed.prefix(3).joined(separator: ", ")))" } ?? ""
+        let example = routed.isEmpty ? "" : " (its routes use \(routed.prefix(3).joined(separator: ", ")))"
         return TestNotifyTarget(
             destination: destination.name, problem: "no defaultChannel configured: name one with --channel\(example)")
     }
