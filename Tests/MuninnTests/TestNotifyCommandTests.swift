@@ -198,6 +198,25 @@ import Testing
         }
     }
 
+    @Test func theSeedsEnvironmentWorksWithoutAConfigFile() async throws {
+        try await withFakeSlack { slack, apiURL in
+            let environment = ["SLACK_TOKEN": "xoxb-test", "SLACK_API_URL": apiURL, "SLACK_CHANNEL": "#alerts", "CLUSTER_NAME": "pod-monitor"]
+            let output = LineCollector()
+            let allSent = try await parse([]).send(environment: environment, output: output.write)
+            #expect(allSent)
+            #expect(output.lines.count == 1)
+            #expect(output.lines.first?.hasPrefix("ok  slack  #alerts  message ") == true)
+            #expect(slack.messages.first?.text?.hasSuffix("[pod-monitor]") == true)
+        }
+    }
+
+    @Test func johariMirrorsTableSuggestsItsChannels() async throws {
+        let environment = ["SLACK_TOKEN": "xoxb-test", "SLACK_NOTIFICATION_CONFIG": "shop/*/*=#shop,*/*/*=#everything"]
+        let output = LineCollector()
+        #expect(try await parse([]).send(environment: environment, output: output.write) == false)
+        #expect(output.lines == ["FAIL  slack  no defaultChannel configured: name one with --channel (its routes use #shop, #everything)"])
+    }
+
     @Test(arguments: Alert.Kind.allCases)
     func kindPreviewsEachMessageType(kind: Alert.Kind) async throws {
         try await withFakeSlack { slack, apiURL in
