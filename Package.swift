@@ -254,7 +254,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,7 +15,7 @@ struct MuninnCommand: AsyncParsableCommand {
         version: MuninnVersion.current,
         subcommands: [
             RunCommand.self, DemoCommand.self, SimCommand.self, IncidentsCommand.self, StatsCommand.self, CheckConfigCommand.self,
-            VersionCommand.self,
+            TestNotifyCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
