@@ -3,6 +3,7 @@ import Foundation
 import KubeAPI
 import Logging
 import MuninnCore
+import MuninnPostgres
 import MuninnStore
 import ServiceLifecycle
 import UnixSignals
@@ -38,25 +39,37 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw CommandSupport.fail("\(error)")
         }
-        let store: SQLiteStore
+        logger.info("starting", metadata: ["cluster": "\(configuration.clusterName)", "destinations": "\(notifiers.keys.sorted())"])
         do {
-            store = try await SQLiteStore.open(path: configuration.store.path, logger: Logger(label: "muninn.store"))
-        } catch {
+            if let dsn = configuration.store.postgresDSN {
+                // The pool lives around the group, so graceful shutdown of the services cannot close it under them.
+                try await PostgresStore.withStore(dsn: dsn.value, logger: Logger(label: "muninn.store")) { store in
+                    logger.info("store opened", metadata: ["store": "\(store.dsn)"])
+                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, logger: logger)
+                }
+            } else {
+                try await SQLiteStore.withStore(path: configuration.store.path, logger: Logger(label: "muninn.store")) { store in
+                    logger.info("store opened", metadata: ["store": "\(store.path)"])
+                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, logger: logger)
+                }
+            }
+        } catch let error as StoreError {
             throw CommandSupport.fail("store: \(error)")
         }
-        logger.info(
-            "starting", metadata: ["cluster": "\(configuration.clusterName)", "store": "\(store.path)", "destinations": "\(notifiers.keys.sorted())"])
-        do {
-            let pipeline = assembly.service(store: store, notifiers: notifiers, logger: logger)
-            let retention = RetentionService(
-                store: store,
-                policy: RetentionPolicy(maximumAge: configuration.store.retentionMaxAge, maximumBytes: configuration.store.retentionMaxBytes))
-            let group = ServiceGroup(services: [pipeline, retention], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-            try await group.run()
-        } catch {
-            await store.close()
-            throw error
+    }
+
+    /// The pipeline, and retention where the store keeps a history, in one group until SIGTERM or SIGINT.
+    private func runServices(
+        store: any OutboxStore, assembly: PipelineAssembly, notifiers: [String: any Notifier], logger: Logger
+    ) async throws {
+        let settings = assembly.configuration.store
+        var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
+        if let history = store as? any HistoryStore {
+            services.append(
+                RetentionService(
+                    store: history, policy: RetentionPolicy(maximumAge: settings.retentionMaxAge, maximumBytes: settings.retentionMaxBytes)))
         }
-        await store.close()
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MuninnCore
+import MuninnPostgres
 
 /// What `muninn check-config` prints about destinations, routing and alert settings: enough to see
 /// where each alert will go, and never a secret (only where each one was set).
@@ -116,7 +117,9 @@ struct ConfigurationSummary {
             "  flood control: \(flood), restart throttle (1-10, then every 24th): \(Self.onOff(alerts.restartThrottle))",
             "  crash-loop threads: \(alerts.threading.enabled ? "on, \(ConfigDuration.text(alerts.threading.window))" : "off")",
             "  logs: last \(alerts.logs.tailLines) lines, at most \(alerts.logs.maxBytes) bytes",
-            "store: \(configuration.store.path)",
+            configuration.store.postgresDSN.map { dsn in
+                "store: PostgreSQL \((try? PostgresDSN(parsing: dsn.value).description) ?? "<invalid>") (\(dsn.summary))"
+            } ?? "store: \(configuration.store.path)",
             "delivery: give up after \(ConfigDuration.text(configuration.delivery.maxAge)), retry after "
                 + "\(ConfigDuration.text(configuration.delivery.initialRetry)) doubling up to \(ConfigDuration.text(configuration.delivery.maxRetry))",
         ]

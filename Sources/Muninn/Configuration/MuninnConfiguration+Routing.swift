@@ -31,7 +31,7 @@ extension MuninnConfiguration {
             }
         }
         if let node = root["alerts"] { alerts = try SettingsParser.alerts(node, over: alerts) }
-        if let node = root["store"] { store = try SettingsParser.store(node, over: store) }
+        if let node = root["store"] { store = try SettingsParser.store(node, over: store, secrets: secrets) }
         if let node = root["delivery"] { delivery = try SettingsParser.delivery(node, over: delivery) }
         finishRouting()
         try checkDefaultChannels(nodes: destinationNodes, fallback: root["destinations"] ?? root["routes"])

@@ -1,5 +1,6 @@
 import MuninnNotifiers
 import Foundation
+import MuninnPostgres
 import Logging
 import MuninnCore
 
@@ -99,6 +100,14 @@ extension MuninnConfiguration {
     mutating func applyEnvironment(_ environment: [String: String]) throws {
         if let name = environment["MUNINN_CLUSTER_NAME"], !name.isEmpty { clusterName = name }
         if let path = environment["MUNINN_STORE_PATH"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty { store.path = path }
+        if let dsn = environment["MUNINN_STORE_DSN"]?.trimmingCharacters(in: .whitespaces), !dsn.isEmpty {
+            do {
+                _ = try PostgresDSN(parsing: dsn)
+            } catch {
+                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_STORE_DSN", message: "\(error)")
+            }
+            store.postgresDSN = SecretValue(value: dsn, source: .environment("MUNINN_STORE_DSN"))
+        }
         if let namespaces = environment["MUNINN_NAMESPACES"] {
             self.namespaces = namespaces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -1,4 +1,5 @@
 import MuninnCore
+import MuninnPostgres
 import MuninnNotifiers
 
 /// Reads `alerts:`, `store:` and `delivery:` over the values already set (defaults or the environment).
@@ -45,10 +46,18 @@ enum SettingsParser {
         return settings
     }
 
-    static func store(_ node: YAMLConfigNode, over base: StoreSettings) throws -> StoreSettings {
+    static func store(_ node: YAMLConfigNode, over base: StoreSettings, secrets: SecretReader) throws -> StoreSettings {
         var settings = base
-        let members = try node.mapping(allowedKeys: ["path", "retention"])
+        let members = try node.mapping(allowedKeys: ["path", "dsn", "dsnFile", "retention"])
         if let value = members["path"] { settings.path = try value.nonEmptyString() }
+        if let dsn = try secrets.secret("dsn", in: members, owner: node, required: false) {
+            do {
+                _ = try PostgresDSN(parsing: dsn.value)
+            } catch {
+                throw (members["dsn"] ?? members["dsnFile"] ?? node).error("\(error)")
+            }
+            settings.postgresDSN = dsn
+        }
         if let retention = try members["retention"]?.mapping(allowedKeys: ["maxAge", "maxBytes"]) {
             if let value = retention["maxAge"] { settings.retentionMaxAge = try value.optionalDuration() }
             if let value = retention["maxBytes"] {
