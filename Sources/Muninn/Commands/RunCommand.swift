@@ -3,6 +3,7 @@ import Foundation
 import KubeAPI
 import Logging
 import MuninnCore
+import MuninnDashboard
 import MuninnStore
 import ServiceLifecycle
 import UnixSignals
@@ -29,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try CommandSupport.resolveOrExit(options)
         LoggingBootstrap.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "muninn")
+        _ = MetricsBootstrap.registry  // before the pipeline creates its counters
         // Credentials and destinations are checked now, so a broken setup fails before any service starts.
         _ = try CommandSupport.kubeConfigOrExit(configuration)
         let assembly = PipelineAssembly(configuration: configuration)
@@ -51,7 +53,19 @@ struct RunCommand: AsyncParsableCommand {
             let retention = RetentionService(
                 store: store,
                 policy: RetentionPolicy(maximumAge: configuration.store.retentionMaxAge, maximumBytes: configuration.store.retentionMaxBytes))
-            let group = ServiceGroup(services: [pipeline, retention], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            var services: [any Service] = [pipeline, retention]
+            if configuration.dashboard.enabled {
+                do {
+                    services.append(
+                        try DashboardWiring.service(
+                            configuration.dashboard, store: store, metrics: MetricsBootstrap.exposition,
+                            onListening: { host, port in logger.info("dashboard", metadata: ["url": "\(DashboardWiring.url(host: host, port: port))"]) },
+                            logger: Logger(label: "muninn.dashboard")))
+                } catch {
+                    throw CommandSupport.fail("\(error)")
+                }
+            }
+            let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await group.run()
         } catch {
             await store.close()

@@ -117,6 +117,7 @@ struct ConfigurationSummary {
             "  crash-loop threads: \(alerts.threading.enabled ? "on, \(ConfigDuration.text(alerts.threading.window))" : "off")",
             "  logs: last \(alerts.logs.tailLines) lines, at most \(alerts.logs.maxBytes) bytes",
             "store: \(configuration.store.path)",
+            configuration.dashboard.summary,
             "delivery: give up after \(ConfigDuration.text(configuration.delivery.maxAge)), retry after "
                 + "\(ConfigDuration.text(configuration.delivery.initialRetry)) doubling up to \(ConfigDuration.text(configuration.delivery.maxRetry))",
         ]

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import KubeJSON
+import MuninnCore
+
+/// The pages and API paths, each a thin adapter from query parameters to one `HistoryStore` call.
+struct DashboardRoutes: Sendable {
+    let store: any HistoryStore
+    let readiness: @Sendable () async -> Bool
+    let metrics: (@Sendable () -> [UInt8])?
+    let now: @Sendable () -> Date
+
+    static let maximumWorkloads = 100
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await listPage(request) }
+        router.get("/incidents/:id") { _, context in DashboardResponse.html(IncidentDetailPage.render(try await record(context))) }
+        router.get("/stats") { request, _ in try await statsPage(request) }
+        router.get("/assets/muninn.css") { _, _ in DashboardResponse.text(DashboardStyleSheet.css, contentType: "text/css; charset=utf-8") }
+        router.get("/api/v1/incidents") { request, _ in
+            let parameters = QueryParameters(rawQuery: request.uri.query)
+            return DashboardResponse.json(HistoryJSON.page(try await store.incidents(try IncidentQueryParameters.query(parameters, now: now()))))
+        }
+        router.get("/api/v1/incidents/:id") { _, context in DashboardResponse.json(HistoryJSON.record(try await record(context))) }
+        router.get("/api/v1/stats/buckets") { request, _ in
+            let parameters = QueryParameters(rawQuery: request.uri.query)
+            let buckets = try await store.buckets(
+                try IncidentQueryParameters.query(parameters, now: now()), by: try IncidentQueryParameters.bucketSize(parameters))
+            return DashboardResponse.json(HistoryJSON.buckets(buckets))
+        }
+        router.get("/api/v1/stats/workloads") { request, _ in
+            let parameters = QueryParameters(rawQuery: request.uri.query)
+            let limit = try IncidentQueryParameters.limit(parameters, fallback: 10, maximum: Self.maximumWorkloads)
+            let workloads = try await store.topWorkloads(try IncidentQueryParameters.query(parameters, now: now()), limit: limit)
+            return DashboardResponse.json(.object(JSONObject([("items", .array(workloads.map(HistoryJSON.workloadCount)))])))
+        }
+        router.get("/healthz") { _, _ in DashboardResponse.text("ok\n") }
+        router.get("/readyz") { _, _ in
+            await readiness() ? DashboardResponse.text("ok\n") : DashboardResponse.text("not ready\n", status: .serviceUnavailable)
+        }
+        router.get("/metrics") { _, _ in
+            guard let metrics else { throw DashboardError.notFound("metrics are not enabled") }
+            return DashboardResponse.bytes(metrics(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+    }
+
+    private func record(_ context: BasicRequestContext) async throws -> IncidentRecord {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = Int64(text), id > 0 else { throw DashboardError.badParameter("id", "'\(text)' is not an incident id") }
+        guard let record = try await store.incident(id: id) else { throw DashboardError.notFound("no incident \(id) (never stored, or removed by retention)") }
+        return record
+    }
+
+    private func listPage(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(rawQuery: request.uri.query)
+        let query = try IncidentQueryParameters.query(parameters, now: now())
+        let page = try await store.incidents(query)
+        return DashboardResponse.html(IncidentListPage.render(page: page, parameters: parameters, query: query))
+    }
+
+    private func statsPage(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(rawQuery: request.uri.query)
+        let query = try IncidentQueryParameters.query(parameters, now: now())
+        let size = try IncidentQueryParameters.bucketSize(parameters)
+        let buckets = try await store.buckets(query, by: size)
+        let workloads = try await store.topWorkloads(query, limit: 10)
+        return DashboardResponse.html(StatsPage.render(buckets: buckets, workloads: workloads, parameters: parameters))
+    }
+}
