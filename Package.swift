@@ -241,6 +241,7 @@ let package = Package(
             dependencies: [
                 "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -5,6 +5,7 @@ import MuninnCore
 import MuninnDashboard
 import MuninnStore
 import MuninnTesting
+import NIOHTTP1
 import NIOCore
 import ServiceLifecycle
 

@@ -6,13 +6,13 @@ import Testing
 
 @Suite struct DashboardHealthTests {
     @Test(.timeLimit(.minutes(1))) func healthAndReadiness() async throws {
-        let ready = Mutex(false)
-        try await DashboardHarness.with(readiness: { ready.withLock { $0 } }) { dashboard in
+        let ready = ReadyFlag()
+        try await DashboardHarness.with(readiness: { ready.value.withLock { $0 } }) { dashboard in
             let alive = try await dashboard.get("/healthz")
             #expect(alive.status == 200)
             #expect(alive.body == "ok\n")
             #expect(try await dashboard.get("/readyz").status == 503)
-            ready.withLock { $0 = true }
+            ready.value.withLock { $0 = true }
             #expect(try await dashboard.get("/readyz").status == 200)
             #expect(try await dashboard.get("/metrics").status == 404)
         }
@@ -33,4 +33,9 @@ import Testing
             #expect(try await dashboard.get("/metrics").body.contains(#"reason="OOMKilled"} 3"#))
         }
     }
+}
+
+/// A readiness answer the test flips.
+final class ReadyFlag: Sendable {
+    let value = Mutex(false)
 }

@@ -91,7 +91,7 @@ import Testing
             #expect(reply.body.contains("registry.local/shop/api-7d9f-x2:1.0"))
             #expect(reply.body.contains(#"<span class="line crash" id="L2" data-n="2" data-crash="true">Exception in thread &quot;main&quot; java.lang.OutOfMemoryError: Java heap space</span>"#))
             #expect(reply.body.contains(#"<span class="line" id="L1" data-n="1">Started ApiApplication in 4.2 seconds</span>"#))
-            #expect(reply.body.contains(#"href="#L2" id="first-crash-line""#))
+            #expect(reply.body.contains(##"href="#L2" id="first-crash-line""##))
             #expect(reply.body.contains("BackOff: Back-off restarting failed container app"))
             #expect(reply.body.contains(#"<tr data-status="delivered"><td>slack</td><td>#oom</td>"#))
 

@@ -3,6 +3,7 @@ import Foundation
 import MuninnCore
 import MuninnDashboard
 import MuninnTesting
+import NIOHTTP1
 import Testing
 
 @Suite struct DashboardSecurityTests {

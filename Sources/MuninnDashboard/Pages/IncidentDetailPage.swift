@@ -59,7 +59,7 @@ enum IncidentDetailPage {
         }
         html += "</pre>"
         if let first = crash.min() {
-            html = #"<p><a href="#L\#(first + 1)" id="first-crash-line">Jump to the first crash line (line \#(first + 1))</a></p>"# + html
+            html = ##"<p><a href="#L\##(first + 1)" id="first-crash-line">Jump to the first crash line (line \##(first + 1))</a></p>"## + html
         }
         return html
     }

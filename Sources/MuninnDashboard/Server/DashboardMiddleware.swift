@@ -10,19 +10,11 @@ struct DashboardMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     /// Probes must work without credentials (a kubelet has none) and reveal nothing.
-    static var unauthenticatedPaths: Set<String> { ["/healthz", "/readyz"] }
-
-    static var securityHeaders: [(HTTPField.Name, String)] {
-        [
-            (.contentSecurityPolicy, "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
-            (HTTPField.Name("X-Content-Type-Options")!, "nosniff"), (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
-            (HTTPField.Name("X-Frame-Options")!, "DENY"), (.cacheControl, "no-store"),
-        ]
-    }
+    private var unauthenticatedPaths: Set<String> { ["/healthz", "/readyz"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = await respond(request, context: context, next: next)
-        for (name, value) in Self.securityHeaders { response.headers[name] = value }
+        for (name, value) in SecurityHeaders.all { response.headers[name] = value }
         if request.method == .head { response.body = ResponseBody() }
         return response
     }
@@ -35,7 +27,7 @@ struct DashboardMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.allow] = "GET, HEAD"
             return response
         }
-        if !Self.unauthenticatedPaths.contains(path), !AuthorizationCheck.allows(request.headers[.authorization], auth: auth) {
+        if !unauthenticatedPaths.contains(path), !AuthorizationCheck.allows(request.headers[.authorization], auth: auth) {
             var response = DashboardResponse.error(DashboardError(status: .unauthorized, message: "authentication required"), api: api)
             response.headers[.wwwAuthenticate] = AuthorizationCheck.challenge(auth)
             return response
