@@ -32,10 +32,8 @@ struct DashboardMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.wwwAuthenticate] = AuthorizationCheck.challenge(auth)
             return response
         }
-        var head = request.head
-        head.method = .get
         do {
-            return try await next(Request(head: head, body: request.body), context)
+            return try await next(request, context)
         } catch let error as DashboardError {
             return DashboardResponse.error(error, api: api)
         } catch let error as HTTPError where error.status == .notFound {

@@ -13,35 +13,43 @@ struct DashboardRoutes: Sendable {
     static let maximumWorkloads = 100
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try await listPage(request) }
-        router.get("/incidents/:id") { _, context in DashboardResponse.html(IncidentDetailPage.render(try await record(context))) }
-        router.get("/stats") { request, _ in try await statsPage(request) }
-        router.get("/assets/muninn.css") { _, _ in DashboardResponse.text(DashboardStyleSheet.css, contentType: "text/css; charset=utf-8") }
-        router.get("/api/v1/incidents") { request, _ in
+        read(router, "/") { request, _ in try await listPage(request) }
+        read(router, "/incidents/:id") { _, context in DashboardResponse.html(IncidentDetailPage.render(try await record(context))) }
+        read(router, "/stats") { request, _ in try await statsPage(request) }
+        read(router, "/assets/muninn.css") { _, _ in DashboardResponse.text(DashboardStyleSheet.css, contentType: "text/css; charset=utf-8") }
+        read(router, "/api/v1/incidents") { request, _ in
             let parameters = QueryParameters(rawQuery: request.uri.query)
             return DashboardResponse.json(HistoryJSON.page(try await store.incidents(try IncidentQueryParameters.query(parameters, now: now()))))
         }
-        router.get("/api/v1/incidents/:id") { _, context in DashboardResponse.json(HistoryJSON.record(try await record(context))) }
-        router.get("/api/v1/stats/buckets") { request, _ in
+        read(router, "/api/v1/incidents/:id") { _, context in DashboardResponse.json(HistoryJSON.record(try await record(context))) }
+        read(router, "/api/v1/stats/buckets") { request, _ in
             let parameters = QueryParameters(rawQuery: request.uri.query)
             let buckets = try await store.buckets(
                 try IncidentQueryParameters.query(parameters, now: now()), by: try IncidentQueryParameters.bucketSize(parameters))
             return DashboardResponse.json(HistoryJSON.buckets(buckets))
         }
-        router.get("/api/v1/stats/workloads") { request, _ in
+        read(router, "/api/v1/stats/workloads") { request, _ in
             let parameters = QueryParameters(rawQuery: request.uri.query)
             let limit = try IncidentQueryParameters.limit(parameters, fallback: 10, maximum: Self.maximumWorkloads)
             let workloads = try await store.topWorkloads(try IncidentQueryParameters.query(parameters, now: now()), limit: limit)
             return DashboardResponse.json(.object(JSONObject([("items", .array(workloads.map(HistoryJSON.workloadCount)))])))
         }
-        router.get("/healthz") { _, _ in DashboardResponse.text("ok\n") }
-        router.get("/readyz") { _, _ in
+        read(router, "/healthz") { _, _ in DashboardResponse.text("ok\n") }
+        read(router, "/readyz") { _, _ in
             await readiness() ? DashboardResponse.text("ok\n") : DashboardResponse.text("not ready\n", status: .serviceUnavailable)
         }
-        router.get("/metrics") { _, _ in
+        read(router, "/metrics") { _, _ in
             guard let metrics else { throw DashboardError.notFound("metrics are not enabled") }
             return DashboardResponse.bytes(metrics(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
+    }
+
+    /// Routes `path` for GET and HEAD (the middleware drops HEAD's body).
+    private func read(
+        _ router: Router<BasicRequestContext>, _ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+    ) {
+        router.on(path, method: .get, use: handler)
+        router.on(path, method: .head, use: handler)
     }
 
     private func record(_ context: BasicRequestContext) async throws -> IncidentRecord {
