@@ -12,6 +12,6 @@ public enum DashboardAccessPolicy {
     /// Nil when listening on `host` with `auth` is allowed; otherwise why not.
     public static func refusal(host: String, auth: DashboardAuth) -> String? {
         guard auth == .none, !isLoopback(host) else { return nil }
-        return "dashboard.listen: \(host) is not a loopback address; configure dashboard.auth (bearerTokenFile, or basicAuth with username and passwordFile) or listen on 127.0.0.1"
+        return "\(host) is not a loopback address; configure dashboard.auth (bearerTokenFile, or basicAuth with username and passwordFile) or listen on 127.0.0.1"
     }
 }

@@ -35,7 +35,7 @@ public struct DashboardService: Service {
         now: @escaping @Sendable () -> Date = { Date() },
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }, logger: Logger
     ) throws(DashboardServiceError) {
-        if let refusal = DashboardAccessPolicy.refusal(host: host, auth: auth) { throw DashboardServiceError(refusal) }
+        if let refusal = DashboardAccessPolicy.refusal(host: host, auth: auth) { throw DashboardServiceError("dashboard: \(refusal)") }
         self.host = host
         self.port = port
         self.auth = auth
