@@ -11,7 +11,8 @@ let package = Package(
     name: "muninn",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "muninn", targets: ["Muninn"])
+        .executable(name: "muninn", targets: ["Muninn"]),
+        .library(name: "MuninnDashboard", targets: ["MuninnDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.4.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // Ordered JSON values, a fast parser and a Go-compatible writer. No dependencies.
@@ -112,13 +114,30 @@ let package = Package(
         .executableTarget(
             name: "Muninn",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnPostgres",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnPostgres", "MuninnDashboard",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The dashboard and JSON API over the incident history, health and metrics endpoints. Read-only.
+        .target(
+            name: "MuninnDashboard",
+            dependencies: [
+                "MuninnCore", "KubeJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -252,9 +271,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MuninnDashboardTests",
+            dependencies: [
+                "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeJSON",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeJSON", "MuninnDashboard",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import Foundation
 import KubeletModel
 import Logging
 import MuninnStore
+import NIOCore
 import ServiceLifecycle
 import Testing
 
@@ -29,13 +31,19 @@ import Testing
         try await SQLiteStore.withStore(path: directory.appendingPathComponent("muninn.db").path, logger: Logger(label: "demo-test")) { store in
             let services = try DemoServices.make(
                 scenario: scenario, seed: 1, kubeconfigPath: directory.appendingPathComponent("kubeconfig").path, store: store, duration: nil,
-                output: { output.yield($0) })
+                history: store, output: { output.yield($0) })
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "demo-test")))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
                 for await line in lines {
                     seen.append(line)
-                    if line.hasPrefix("!! ALERT") { break }
+                    if seen.contains(where: { $0.hasPrefix("!! ALERT") }), seen.contains(where: { $0.hasPrefix("Dashboard: ") }) { break }
+                }
+                // The alert was stored before it was printed, so the dashboard's API already lists it.
+                if let url = seen.first(where: { $0.hasPrefix("Dashboard: ") })?.dropFirst("Dashboard: ".count) {
+                    let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url + "api/v1/incidents"), timeout: .seconds(30))
+                    let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+                    #expect(body.contains(#""reason":"CreateContainerConfigError""#))
                 }
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
@@ -43,7 +51,8 @@ import Testing
         }
         #expect(seen.contains { $0.hasPrefix("Simulated cluster listening on https://127.0.0.1:") })
         #expect(seen.contains { $0.contains("demo/broken-") && $0.contains("waiting: CreateContainerConfigError") })
-        let alert = try #require(seen.last)
+        #expect(seen.contains { $0.hasPrefix("Dashboard: http://127.0.0.1:") && $0.hasSuffix("/") })
+        let alert = try #require(seen.last { $0.hasPrefix("!! ALERT") })
         #expect(alert.hasPrefix("!! ALERT Container cannot start: demo/broken-") && alert.contains("container app: CreateContainerConfigError [demo]"))
         #expect(alert.contains("workload Deployment/broken"))
     }

@@ -45,6 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingBootstrap.bootstrap(level: Logger.Level(rawValue: logLevel.lowercased()) ?? .warning, format: .text)
+        _ = MetricsBootstrap.registry  // before the pipeline creates its counters
         let scenario = try self.scenario.map(ScenarioFile.load) ?? Scenario.demo
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("muninn-demo-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -60,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let services = try DemoServices.make(
                 scenario: scenario, seed: seed, kubeconfigPath: kubeconfigPath, store: store, duration: duration.map { .seconds($0) },
-                output: StandardOutput.writeLine)
+                history: store, metrics: MetricsBootstrap.exposition, output: StandardOutput.writeLine)
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
                     services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "muninn.demo")))

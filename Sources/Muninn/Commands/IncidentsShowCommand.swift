@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KubeJSON
 import MuninnCore
+import MuninnDashboard
 import MuninnStore
 
 /// `muninn incidents show ID`: one incident in full.

@@ -3,6 +3,7 @@ import Foundation
 import KubeAPI
 import Logging
 import MuninnCore
+import MuninnDashboard
 import MuninnPostgres
 import MuninnStore
 import ServiceLifecycle
@@ -30,6 +31,7 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try CommandSupport.resolveOrExit(options)
         LoggingBootstrap.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "muninn")
+        _ = MetricsBootstrap.registry  // before the pipeline creates its counters
         // Credentials and destinations are checked now, so a broken setup fails before any service starts.
         _ = try CommandSupport.kubeConfigOrExit(configuration)
         let assembly = PipelineAssembly(configuration: configuration)
@@ -58,7 +60,8 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The pipeline, and retention where the store keeps a history, in one group until SIGTERM or SIGINT.
+    /// The pipeline and, where the store keeps a history, retention and the dashboard, in one group until SIGTERM
+    /// or SIGINT.
     private func runServices(
         store: any OutboxStore, assembly: PipelineAssembly, notifiers: [String: any Notifier], logger: Logger
     ) async throws {
@@ -68,6 +71,20 @@ struct RunCommand: AsyncParsableCommand {
             services.append(
                 RetentionService(
                     store: history, policy: RetentionPolicy(maximumAge: settings.retentionMaxAge, maximumBytes: settings.retentionMaxBytes)))
+            let dashboard = assembly.configuration.dashboard
+            if dashboard.enabled {
+                do {
+                    services.append(
+                        try DashboardWiring.service(
+                            dashboard, store: history, metrics: MetricsBootstrap.exposition,
+                            onListening: { host, port in logger.info("dashboard", metadata: ["url": "\(DashboardWiring.url(host: host, port: port))"]) },
+                            logger: Logger(label: "muninn.dashboard")))
+                } catch {
+                    throw CommandSupport.fail("\(error)")
+                }
+            }
+        } else {
+            logger.warning("this store keeps no searchable history yet: retention and the dashboard are off")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KubeJSON
 import MuninnCore
+import MuninnDashboard
 import MuninnStore
 
 /// `muninn stats`: which reasons and workloads dominate the history, and how it spread over time.

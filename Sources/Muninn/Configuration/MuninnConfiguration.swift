@@ -32,11 +32,12 @@ struct MuninnConfiguration: Equatable {
     var alerts = AlertSettings()
     var store = StoreSettings()
     var delivery = DeliverySettings()
+    var dashboard = DashboardSettings()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [
         "cluster", "kubernetes", "watch", "log", "destinations", "routes", "containerRoutes", "mutes", "namespaces", "alerts", "store",
-        "delivery",
+        "delivery", "dashboard",
     ]
 
     static let consoleDestination = DestinationConfiguration(name: "console", settings: .console(format: .json))
@@ -58,6 +59,10 @@ extension MuninnConfiguration {
         var configuration = base
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
         try configuration.parseRouting(root, file: file)
+        if let node = root["dashboard"] {
+            let secrets = SecretReader(baseDirectory: file == "-" ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().path)
+            configuration.dashboard = try DashboardSettingsParser(secrets: secrets).parse(node, over: configuration.dashboard)
+        }
 
         if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]), let nameNode = cluster["name"] {
             let name = try nameNode.string()

@@ -4,6 +4,7 @@ import KubeSim
 import KubeletModel
 import Logging
 import MuninnCore
+import MuninnDashboard
 import MuninnNotifiers
 import ServiceLifecycle
 
@@ -23,7 +24,8 @@ enum DemoServices {
 
     static func make(
         scenario: Scenario, seed: UInt64, kubeconfigPath: String, store: any OutboxStore, duration: Duration?,
-        configuration: MuninnConfiguration = DemoServices.configuration(),
+        configuration: MuninnConfiguration = DemoServices.configuration(), history: (any HistoryStore)? = nil,
+        metrics: (@Sendable () -> [UInt8])? = nil,
         output: @escaping @Sendable (String) -> Void, logger: Logger = Logger(label: "muninn.demo")
     ) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let simulator = try Simulator(configuration: SimulatorConfiguration(tls: true, auth: .token(RandomToken.make()), logger: logger))
@@ -52,6 +54,13 @@ enum DemoServices {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: simulatorService), .init(service: runner), .init(service: pipeline),
         ]
+        if let history {
+            // Port 0: a demo must start even when 8080 is taken; the bound address is printed.
+            let dashboard = try DashboardService(
+                store: history, host: "127.0.0.1", port: 0, metrics: metrics,
+                onListening: { host, port in output("Dashboard: \(DashboardWiring.url(host: host, port: port))") }, logger: logger)
+            services.append(.init(service: dashboard))
+        }
         if let duration {
             services.append(.init(service: StopAfterService(duration: duration), successTerminationBehavior: .gracefullyShutdownGroup))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import MuninnCore
+import MuninnDashboard
 import MuninnStore
 
 /// Reads one page of incidents and prints it as the options say: shared by `list` and `search`.
