@@ -18,9 +18,11 @@ struct RetentionTests {
     @Test func theRunningTotalFollowsEveryWrite() async throws {
         try await HistoryDatabase.withFilledStore { store, _ in
             let sum = try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer
-            #expect(sum != nil && sum == (try await store.rawScalar("SELECT bytes FROM history_size")?.integer))
+            let total = try await store.rawScalar("SELECT bytes FROM history_size")?.integer
+            #expect(sum != nil && sum == total)
             let result = try await store.prune(RetentionPolicy(maximumAge: .seconds(86_400)), now: Self.secondNoon)
-            #expect(result.bytesRemaining == (try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer))
+            let remaining = try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer
+            #expect(result.bytesRemaining == remaining)
         }
     }
 

@@ -11,8 +11,8 @@ extension PostgresStore: HistoryStore {
             let limit = query.effectiveLimit
             let terms = query.searchTerms
             // One more than asked, to know whether a next page exists.
-            let text = HistoryQueries.page(filter, limit: sql.bind(Int64(limit + 1)), withSearchedText: !terms.isEmpty)
-            let rows = try await database.withConnection { runner in try await runner.rows(sql.query(text)) }.map(StoredRow.init)
+            let page = sql.query(HistoryQueries.page(filter, limit: sql.bind(Int64(limit + 1)), withSearchedText: !terms.isEmpty))
+            let rows = try await database.withConnection { runner in try await runner.rows(page) }.map(StoredRow.init)
             var items: [IncidentSummary] = []
             for row in rows.prefix(limit) {
                 do {
@@ -37,12 +37,11 @@ extension PostgresStore: HistoryStore {
         try await perform("could not read incident \(id)") { database in
             var sql = BoundSQL()
             let placeholder = sql.bind(id)
+            let record = sql.query(HistoryQueries.record(id: placeholder))
+            let deliveriesQuery = sql.query(HistoryQueries.deliveries(incident: placeholder))
             // One transaction: the incident and its deliveries as of the same moment.
             let (rows, deliveryRows) = try await database.transaction { runner in
-                (
-                    try await runner.rows(sql.query(HistoryQueries.record(id: placeholder))),
-                    try await runner.rows(sql.query(HistoryQueries.deliveries(incident: placeholder)))
-                )
+                (try await runner.rows(record), try await runner.rows(deliveriesQuery))
             }
             guard let row = rows.first.map(StoredRow.init) else { return nil }
             let summary = try SummaryRow.summary(row)
@@ -79,8 +78,8 @@ extension PostgresStore: HistoryStore {
         try await perform("could not count the incidents by \(size.rawValue)") { database in
             var sql = BoundSQL()
             let filter = HistoryFilter(query, paging: false, sql: &sql)
-            let text = HistoryQueries.buckets(filter, width: sql.bind(size.milliseconds))
-            let rows = try await database.withConnection { runner in try await runner.rows(sql.query(text)) }
+            let counts = sql.query(HistoryQueries.buckets(filter, width: sql.bind(size.milliseconds)))
+            let rows = try await database.withConnection { runner in try await runner.rows(counts) }
             var perBucket: [Int: [String: Int]] = [:]
             var totals: [String: Int] = [:]
             for row in rows.map(StoredRow.init) {
@@ -105,8 +104,8 @@ extension PostgresStore: HistoryStore {
         return try await perform("could not count the incidents by workload") { database in
             var sql = BoundSQL()
             let filter = HistoryFilter(query, paging: false, sql: &sql)
-            let text = HistoryQueries.workloads(filter)
-            let rows = try await database.withConnection { runner in try await runner.rows(sql.query(text)) }
+            let grouped = sql.query(HistoryQueries.workloads(filter))
+            let rows = try await database.withConnection { runner in try await runner.rows(grouped) }
             struct Key: Hashable {
                 var cluster: String
                 var namespace: String
