@@ -25,6 +25,7 @@ struct BoundSQL {
         return "$\(bindings.count)"
     }
 
+    /// Call it once the text is complete, after every `bind`: the bindings are read when it is called.
     func query(_ sql: String) -> PostgresQuery {
         PostgresQuery(unsafeSQL: sql, binds: bindings)
     }

@@ -11,7 +11,8 @@ extension PostgresStore: HistoryStore {
             let limit = query.effectiveLimit
             let terms = query.searchTerms
             // One more than asked, to know whether a next page exists.
-            let page = sql.query(HistoryQueries.page(filter, limit: sql.bind(Int64(limit + 1)), withSearchedText: !terms.isEmpty))
+            let text = HistoryQueries.page(filter, limit: sql.bind(Int64(limit + 1)), withSearchedText: !terms.isEmpty)
+            let page = sql.query(text)
             let rows = try await database.withConnection { runner in try await runner.rows(page) }.map(StoredRow.init)
             var items: [IncidentSummary] = []
             for row in rows.prefix(limit) {
@@ -78,7 +79,8 @@ extension PostgresStore: HistoryStore {
         try await perform("could not count the incidents by \(size.rawValue)") { database in
             var sql = BoundSQL()
             let filter = HistoryFilter(query, paging: false, sql: &sql)
-            let counts = sql.query(HistoryQueries.buckets(filter, width: sql.bind(size.milliseconds)))
+            let text = HistoryQueries.buckets(filter, width: sql.bind(size.milliseconds))
+            let counts = sql.query(text)
             let rows = try await database.withConnection { runner in try await runner.rows(counts) }
             var perBucket: [Int: [String: Int]] = [:]
             var totals: [String: Int] = [:]

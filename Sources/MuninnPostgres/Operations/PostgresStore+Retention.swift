@@ -31,7 +31,8 @@ extension PostgresStore {
                     if removed.selected < Int(Self.pruneBatch) { break }
                 }
                 var sql = BoundSQL()
-                let inFlight = sql.query("SELECT id FROM incidents WHERE occurred_at < \(sql.bind(cutoff)) AND NOT (\(HistoryQueries.settled))")
+                let text = "SELECT id FROM incidents WHERE occurred_at < \(sql.bind(cutoff)) AND NOT (\(HistoryQueries.settled))"
+                let inFlight = sql.query(text)
                 let kept = try await database.withConnection { runner in try await runner.rows(inFlight) }
                 for row in kept.map(StoredRow.init) { keptInFlight.insert(try row.integer("id")) }
             }
