@@ -84,6 +84,41 @@ struct PostgresHistoryTests {
         }
     }
 
+    /// Two replicas queueing, enriching and pruning at once: the running total stays the sum of the sizes.
+    @Test func theRunningTotalHoldsUnderConcurrentReplicas() async throws {
+        try await TemporaryPostgresDatabase.with { database in
+            try await database.withPostgresStore { first in
+                try await database.withPostgresStore { second in
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (replica, store) in [first, second].enumerated() {
+                            group.addTask {
+                                for index in 0..<40 {
+                                    // Overlapping identities: both replicas queue some of the same incidents.
+                                    let identity = "uid-\(index % 30 + replica * 10)/app/c1"
+                                    try await store.commitDetection(cluster: "prod", incidents: [StoreSamples.incident(identity)], podStates: [])
+                                    if let item = try await store.incidentsAwaitingEnrichment(limit: 1).first {
+                                        try await store.commitAlert(
+                                            incident: item.id, alert: StoreSamples.alert(for: item), deliveries: [], suppression: nil, at: StoreSamples.at(1))
+                                    }
+                                    if index % 10 == 9 { _ = try await store.prune(RetentionPolicy(maximumBytes: 20_000), now: StoreSamples.at(2)) }
+                                }
+                            }
+                        }
+                        try await group.waitForAll()
+                    }
+                    let row = try #require(
+                        try await database.raw(
+                            """
+                            SELECT (SELECT coalesce(sum(size_bytes), 0) FROM incidents)::bigint AS sizes,
+                                (SELECT coalesce(sum(bytes), 0) FROM history_size)::bigint AS total
+                            """
+                        ).first.map(StoredRow.init))
+                    #expect(try row.integer("sizes") > 0 && row.integer("sizes") == row.integer("total"))
+                }
+            }
+        }
+    }
+
     @Test func aDamagedRecordIsShownWithItsProblemNotHidden() async throws {
         try await withFilledStore { database, store, ids in
             let id = try ids.id("oom")
