@@ -169,7 +169,7 @@ let package = Package(
 
         // The store contract every OutboxStore passes, and its sample values; shared by the store test targets.
         .target(
-            name: "MuninnStoreContract", dependencies: ["MuninnCore"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
+            name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
@@ -212,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "HistoryTests",
             dependencies: [
-                "MuninnStore", "MuninnCore", "MuninnTesting",
+                "MuninnStore", "MuninnCore", "MuninnTesting", "MuninnStoreContract",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "MuninnPostgresTests",
             dependencies: [
-                "MuninnPostgres", "MuninnCore", "MuninnStoreContract",
+                "MuninnPostgres", "MuninnCore", "MuninnStoreContract", "MuninnTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,13 +1,14 @@
 import Foundation
 import Logging
 import MuninnCore
+import MuninnStoreContract
 import MuninnTesting
 import SQLiteNIO
 
 @testable import MuninnStore
 
 /// A SQLite store in a temporary directory of its own, removed afterwards.
-struct HistoryDatabase {
+struct HistoryDatabase: HistoryContractDatabase {
     let path: String
 
     static let logger = Logger(label: "muninn.history.tests")
@@ -27,6 +28,10 @@ struct HistoryDatabase {
                 try await body(store, ids)
             }
         }
+    }
+
+    func withHistoryStore(_ body: (any OutboxStore & HistoryStore) async throws -> Void) async throws {
+        try await withStore { try await body($0) }
     }
 
     func withStore(migrations: [Migration] = SchemaMigrations.all, _ body: (SQLiteStore) async throws -> Void) async throws {
@@ -50,20 +55,3 @@ extension SQLiteStore {
         try await rawRows(sql, binds).first?.columns.first?.data
     }
 }
-
-extension HistoryStore {
-
-    /// Every incident matching `query`, following cursors; the names of the fixture samples they are.
-    func allNames(_ query: IncidentQuery, ids: [String: Int64]) async throws -> [String] {
-        let names = Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) })
-        var query = query
-        var result: [String] = []
-        while true {
-            let page = try await incidents(query)
-            result += page.items.map { names[$0.id] ?? "#\($0.id)" }
-            guard let next = page.nextCursor else { return result }
-            query.cursor = next
-        }
-    }
-}
-

@@ -1,5 +1,6 @@
 import Foundation
 import MuninnCore
+import MuninnStoreContract
 import MuninnTesting
 import SQLiteNIO
 import Testing

@@ -3,13 +3,10 @@ import MuninnCore
 import MuninnTesting
 import Testing
 
-@testable import MuninnStore
-
-/// Counts over time and by workload.
-@Suite(.timeLimit(.minutes(1)))
-struct HistoryChartTests {
-    @Test func countsPerDaySplitByReason() async throws {
-        try await HistoryDatabase.withFilledStore { store, _ in
+// MARK: Counts over time and by workload.
+extension HistoryContract {
+    public func countsPerDaySplitByReason() async throws {
+        try await withFilledStore { store, _ in
             let days = try await store.buckets(IncidentQuery(), by: .day)
             #expect(days.buckets.map(\.start) == [HistoryFixture.at(minutes: -480), HistoryFixture.at(minutes: 960)])
             #expect(days.buckets.map(\.total) == [4, 2])
@@ -21,8 +18,8 @@ struct HistoryChartTests {
         }
     }
 
-    @Test func hoursWithoutIncidentsAreThereAsZero() async throws {
-        try await HistoryDatabase.withFilledStore { store, _ in
+    public func hoursWithoutIncidentsAreThereAsZero() async throws {
+        try await withFilledStore { store, _ in
             let hours = try await store.buckets(IncidentQuery(namespace: "shop"), by: .hour)
             // 08:00 on the first day to 10:00 on the next: 27 hours.
             #expect(hours.buckets.count == 27)
@@ -35,11 +32,11 @@ struct HistoryChartTests {
         }
     }
 
-    @Test func bucketsLeaveRecoveriesOutWhenAsked() async throws {
+    public func bucketsLeaveRecoveriesOutWhenAsked() async throws {
         let recovery = HistoryFixture.Sample(
             name: "recovered", namespace: "shop", pod: "api-7d9f-x2", kind: .runningAgain, reason: nil, occurredAt: HistoryFixture.at(minutes: 10),
             outcome: .delivered(messageID: "r1"))
-        try await HistoryDatabase.withFilledStore(extra: [recovery]) { store, _ in
+        try await withFilledStore(extra: [recovery]) { store, _ in
             #expect(try await store.buckets(IncidentQuery(), by: .day).reasons.contains(ReasonCount(reason: "runningAgain", count: 1)))
             let failures = Set(Incident.Kind.allCases.filter { !$0.isRecovery })
             let withoutRecoveries = try await store.buckets(IncidentQuery(kinds: failures), by: .day)
@@ -47,8 +44,8 @@ struct HistoryChartTests {
         }
     }
 
-    @Test func workloadsThatCrashMost() async throws {
-        try await HistoryDatabase.withFilledStore { store, _ in
+    public func workloadsThatCrashMost() async throws {
+        try await withFilledStore { store, _ in
             let top = try await store.topWorkloads(IncidentQuery(), limit: 10)
             #expect(top.map(\.workload.name) == ["ledger", "api", "worker-1", "frontend"])
             #expect(top.map(\.count) == [2, 2, 1, 1])

@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import MuninnCore
+import PostgresNIO
+
+extension PostgresStore: HistoryStore {
+    public func incidents(_ query: IncidentQuery) async throws(StoreError) -> IncidentPage {
+        try await perform("could not read the incident history") { database in
+            var sql = BoundSQL()
+            let filter = HistoryFilter(query, paging: true, sql: &sql)
+            let limit = query.effectiveLimit
+            let terms = query.searchTerms
+            // One more than asked, to know whether a next page exists.
+            let text = HistoryQueries.page(filter, limit: sql.bind(Int64(limit + 1)), withSearchedText: !terms.isEmpty)
+            let page = sql.query(text)
+            let rows = try await database.withConnection { runner in try await runner.rows(page) }.map(StoredRow.init)
+            var items: [IncidentSummary] = []
+            for row in rows.prefix(limit) {
+                do {
+                    var summary = try SummaryRow.summary(row)
+                    summary.matchedLine = SummaryRow.matchedLine(row, summary: summary, terms: terms)
+                    items.append(summary)
+                } catch {
+                    logger.warning(
+                        "skipping an unreadable incident in the history",
+                        metadata: ["id": "\((try? row.optionalInteger("id")).flatMap { $0 } ?? -1)", "error": "\(error)"])
+                }
+            }
+            // The cursor follows the last row read, even one skipped as unreadable, so paging never loops.
+            let next = rows.count > limit ? try rows.prefix(limit).last.map { row in
+                IncidentCursor(occurredAtMilliseconds: try row.integer("occurred_at"), id: try row.integer("id"))
+            } : nil
+            return IncidentPage(items: items, nextCursor: next)
+        }
+    }
+
+    public func incident(id: Int64) async throws(StoreError) -> IncidentRecord? {
+        try await perform("could not read incident \(id)") { database in
+            var sql = BoundSQL()
+            let placeholder = sql.bind(id)
+            let record = sql.query(HistoryQueries.record(id: placeholder))
+            let deliveriesQuery = sql.query(HistoryQueries.deliveries(incident: placeholder))
+            // One transaction: the incident and its deliveries as of the same moment.
+            let (rows, deliveryRows) = try await database.transaction { runner in
+                (try await runner.rows(record), try await runner.rows(deliveriesQuery))
+            }
+            guard let row = rows.first.map(StoredRow.init) else { return nil }
+            let summary = try SummaryRow.summary(row)
+            var problems: [String] = []
+            let json = StoredJSON()
+            var incident: Incident?
+            do {
+                incident = try json.value(Incident.self, from: try row.text("incident_json"))
+            } catch {
+                problems.append("the detected incident cannot be read: \(error)")
+            }
+            var alert: Alert?
+            if let text = try row.optionalText("alert_json") {
+                do {
+                    alert = try json.value(Alert.self, from: text)
+                } catch {
+                    problems.append("the enriched alert cannot be read: \(error)")
+                }
+            }
+            var deliveries: [DeliveryRecord] = []
+            for deliveryRow in deliveryRows.map(StoredRow.init) {
+                do {
+                    deliveries.append(try DeliveryRow.record(deliveryRow))
+                } catch {
+                    problems.append("delivery \((try? deliveryRow.optionalInteger("id")).flatMap { $0 } ?? -1) cannot be read: \(error)")
+                }
+            }
+            return IncidentRecord(
+                summary: summary, incident: incident, alert: alert, queuedAt: try row.date("queued_at"), deliveries: deliveries, problems: problems)
+        }
+    }
+
+    public func buckets(_ query: IncidentQuery, by size: IncidentBuckets.Size) async throws(StoreError) -> IncidentBuckets {
+        try await perform("could not count the incidents by \(size.rawValue)") { database in
+            var sql = BoundSQL()
+            let filter = HistoryFilter(query, paging: false, sql: &sql)
+            let text = HistoryQueries.buckets(filter, width: sql.bind(size.milliseconds))
+            let counts = sql.query(text)
+            let rows = try await database.withConnection { runner in try await runner.rows(counts) }
+            var perBucket: [Int: [String: Int]] = [:]
+            var totals: [String: Int] = [:]
+            for row in rows.map(StoredRow.init) {
+                let bucket = Int(try row.integer("bucket"))
+                let label = try row.optionalText("label") ?? "unknown"
+                let count = Int(try row.integer("n"))
+                perBucket[bucket, default: [:]][label, default: 0] += count
+                totals[label, default: 0] += count
+            }
+            let starts = BucketRange.starts(
+                present: Array(perBucket.keys), since: query.since.map { Int(EpochMilliseconds($0).value) },
+                until: query.until.map { Int(EpochMilliseconds($0).value) }, width: Int(size.milliseconds))
+            let buckets = starts.map { start in
+                IncidentBuckets.Bucket(start: EpochMilliseconds(value: Int64(start)).date, counts: ReasonCount.ordered(perBucket[start] ?? [:]))
+            }
+            return IncidentBuckets(size: size, buckets: buckets, reasons: ReasonCount.ordered(totals))
+        }
+    }
+
+    public func topWorkloads(_ query: IncidentQuery, limit: Int) async throws(StoreError) -> [WorkloadCrashCount] {
+        guard limit > 0 else { return [] }
+        return try await perform("could not count the incidents by workload") { database in
+            var sql = BoundSQL()
+            let filter = HistoryFilter(query, paging: false, sql: &sql)
+            let grouped = sql.query(HistoryQueries.workloads(filter))
+            let rows = try await database.withConnection { runner in try await runner.rows(grouped) }
+            struct Key: Hashable {
+                var cluster: String
+                var namespace: String
+                var kind: String
+                var name: String
+            }
+            var counts: [Key: (count: Int, last: Int64, reasons: [String: Int])] = [:]
+            for row in rows.map(StoredRow.init) {
+                let key = Key(
+                    cluster: try row.text("cluster"), namespace: try row.text("namespace"), kind: try row.text("workload_kind"),
+                    name: try row.text("workload_name"))
+                let count = Int(try row.integer("n"))
+                var entry = counts[key] ?? (0, Int64.min, [:])
+                entry.count += count
+                entry.last = max(entry.last, try row.integer("last_occurred_at"))
+                entry.reasons[try row.optionalText("label") ?? "unknown", default: 0] += count
+                counts[key] = entry
+            }
+            let workloads = counts.map { key, entry in
+                WorkloadCrashCount(
+                    cluster: key.cluster, namespace: key.namespace, workload: Alert.Workload(kind: key.kind, name: key.name), count: entry.count,
+                    lastOccurredAt: EpochMilliseconds(value: entry.last).date, reasons: ReasonCount.ordered(entry.reasons))
+            }
+            return Array(
+                workloads.sorted {
+                    ($1.count, $1.lastOccurredAt, $0.cluster, $0.namespace, $0.workload.name)
+                        < ($0.count, $0.lastOccurredAt, $1.cluster, $1.namespace, $1.workload.name)
+                }.prefix(limit))
+        }
+    }
+}
