@@ -4,7 +4,7 @@ import Foundation
 /// dashboard ask of a store. Every incident the outbox queued is history; nothing here changes the outbox
 /// except `prune`, which never removes an incident the pipeline still needs.
 ///
-/// Implementations: `SQLiteStore` (FTS5 search) and, later, PostgreSQL (tsvector). Methods are safe to call
+/// Implementations: `SQLiteStore` (FTS5 trigram search) and `PostgresStore` (pg_trgm). Methods are safe to call
 /// concurrently with the pipeline's writes.
 ///
 /// ```swift
