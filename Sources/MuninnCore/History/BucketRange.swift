@@ -1,9 +1,10 @@
 /// Which bucket starts a chart shows: every bucket from the first to the last, widened to the query's range
 /// when it has one, so empty hours or days appear as zero. A range too long to draw keeps only the buckets with data.
-enum BucketRange {
-    static let maximumBuckets = 10_000
+/// Shared by the stores (`package`), so both fill gaps the same way.
+package enum BucketRange {
+    package static let maximumBuckets = 10_000
 
-    static func starts(present: [Int], since: Int?, until: Int?, width: Int) -> [Int] {
+    package static func starts(present: [Int], since: Int?, until: Int?, width: Int) -> [Int] {
         func floor(_ value: Int) -> Int { value - ((value % width) + width) % width }
         let sorted = present.sorted()
         let first = [since.map(floor), sorted.first].compactMap { $0 }.min()
