@@ -18,8 +18,10 @@ struct RunCommand: AsyncParsableCommand {
             Connects with --kubeconfig/--context (default: KUBECONFIG, ~/.kube/config, then the in-cluster \
             service account), lists and watches pods (all namespaces, or each --namespace), and sends every \
             crash, start failure and long not-ready pod to the configured destinations (Slack, DingTalk, \
-            webhooks, the console) through a durable outbox in the store file (store.path, default muninn.db): \
-            an alert is written before it is sent, retried until delivered, and never repeated after a restart. \
+            webhooks, the console) through a durable outbox in the store (store.path, default muninn.db, or \
+            PostgreSQL with store.dsn): an alert is written before it is sent, retried until delivered, and never \
+            repeated after a restart. The crash history is served on a dashboard (dashboard.listen, default \
+            127.0.0.1:8080) and pruned by store.retention. \
             Existing crashes are a baseline on a first start. The configuration is validated before anything is \
             sent to the cluster; a mistake names its file, line and key and exits 1. Stops cleanly on SIGTERM or SIGINT.
             """
