@@ -59,12 +59,15 @@ public struct Alert: Sendable, Hashable, Codable {
     public var events: [String]
     /// Happened while Muninn was not running; reported once, later than it happened.
     public var seenLate: Bool
+    /// The workload's manifest changed shortly before this crash (the change watch's record of it).
+    public var precedingChange: PrecedingChange?
 
     public init(
         id: String, kind: Kind, cluster: String, namespace: String, pod: String, container: String? = nil, node: String? = nil,
         workload: Workload? = nil, image: String? = nil, reason: String? = nil, exitCode: Int? = nil, signal: Int? = nil,
         exitCodeMeaning: String? = nil, message: String? = nil, restartCount: Int? = nil, restartsSeen: Int? = nil,
-        occurredAt: Date, logs: String? = nil, logsUnavailableReason: String? = nil, events: [String] = [], seenLate: Bool = false
+        occurredAt: Date, logs: String? = nil, logsUnavailableReason: String? = nil, events: [String] = [], seenLate: Bool = false,
+        precedingChange: PrecedingChange? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -87,5 +90,6 @@ public struct Alert: Sendable, Hashable, Codable {
         self.logsUnavailableReason = logsUnavailableReason
         self.events = events
         self.seenLate = seenLate
+        self.precedingChange = precedingChange
     }
 }

@@ -1,0 +1,16 @@
+/// The change watch as configured: what to watch and the chain every change runs through.
+public struct ChangeWatchSettings: Sendable, Hashable {
+    public var resources: [WatchedResource]
+    public var chain: [ChangeHandlerSpec]
+    /// How many times the chain runs for one change before it is given up (1 + retries; kwatchman: 4).
+    public var attempts: Int
+    /// A crash of a workload that changed at most this long before says so and carries the diff.
+    public var crashLinkWindowSeconds: Int
+
+    public init(resources: [WatchedResource] = [], chain: [ChangeHandlerSpec] = [], attempts: Int = 4, crashLinkWindowSeconds: Int = 1800) {
+        self.resources = resources
+        self.chain = chain
+        self.attempts = attempts
+        self.crashLinkWindowSeconds = crashLinkWindowSeconds
+    }
+}
