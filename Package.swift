@@ -172,7 +172,7 @@ let package = Package(
             name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
-        .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+        .target(name: "MuninnTesting", dependencies: ["MuninnCore", "KubeAPI"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
         // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
         .target(
@@ -287,7 +287,7 @@ let package = Package(
         .testTarget(
             name: "MuninnTests",
             dependencies: [
-                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeJSON", "MuninnDashboard",
+                "Muninn", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnTesting", "KubeAPI", "NotifierFakes", "KubeJSON", "MuninnDashboard",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -80,4 +80,17 @@ public final class ManualClock: Clock, Sendable {
     public func waitForSleepers(_ count: Int) async {
         while sleeperCount < count && !Task.isCancelled { await Task.yield() }
     }
+
+    /// Waits (by yielding, not sleeping) until a task sleeps until exactly `duration` from now: tells one loop's
+    /// next sleep apart from a timeout another task is waiting on.
+    public func waitForSleeper(dueIn duration: Duration) async {
+        while !Task.isCancelled {
+            let found = state.withLock { state in
+                let deadline = state.now.advanced(by: duration)
+                return state.sleepers.values.contains { $0.deadline == deadline }
+            }
+            if found { return }
+            await Task.yield()
+        }
+    }
 }

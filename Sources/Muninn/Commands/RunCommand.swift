@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import Foundation
 import KubeAPI
 import Logging
@@ -35,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "muninn")
         _ = MetricsBootstrap.registry  // before the pipeline creates its counters
         // Credentials and destinations are checked now, so a broken setup fails before any service starts.
-        _ = try CommandSupport.kubeConfigOrExit(configuration)
+        let kubeConfig = try CommandSupport.kubeConfigOrExit(configuration)
         let assembly = PipelineAssembly(configuration: configuration)
         let notifiers: [String: any Notifier]
         do {
@@ -49,12 +50,12 @@ struct RunCommand: AsyncParsableCommand {
                 // The pool lives around the group, so graceful shutdown of the services cannot close it under them.
                 try await PostgresStore.withStore(dsn: dsn.value, logger: Logger(label: "muninn.store")) { store in
                     logger.info("store opened", metadata: ["store": "\(store.dsn)"])
-                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, logger: logger)
+                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, kubeConfig: kubeConfig, logger: logger)
                 }
             } else {
                 try await SQLiteStore.withStore(path: configuration.store.path, logger: Logger(label: "muninn.store")) { store in
                     logger.info("store opened", metadata: ["store": "\(store.path)"])
-                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, logger: logger)
+                    try await runServices(store: store, assembly: assembly, notifiers: notifiers, kubeConfig: kubeConfig, logger: logger)
                 }
             }
         } catch let error as StoreError {
@@ -63,16 +64,49 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The pipeline and, where the store keeps a history, retention and the dashboard, in one group until SIGTERM
-    /// or SIGINT.
+    /// or SIGINT. With leader election the pipeline and retention run only while this replica leads; the dashboard
+    /// always runs.
     private func runServices(
-        store: any OutboxStore, assembly: PipelineAssembly, notifiers: [String: any Notifier], logger: Logger
+        store: any OutboxStore, assembly: PipelineAssembly, notifiers: [String: any Notifier], kubeConfig: KubeConfig, logger: Logger
     ) async throws {
         let settings = assembly.configuration.store
-        var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
-        if let history = store as? any HistoryStore {
-            services.append(
-                RetentionService(
-                    store: history, policy: RetentionPolicy(maximumAge: settings.retentionMaxAge, maximumBytes: settings.retentionMaxBytes)))
+        let history = store as? any HistoryStore
+        let leading: @Sendable () -> [any Service] = {
+            var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
+            if let history {
+                services.append(
+                    RetentionService(
+                        store: history, policy: RetentionPolicy(maximumAge: settings.retentionMaxAge, maximumBytes: settings.retentionMaxBytes)))
+            }
+            return services
+        }
+        let election = assembly.configuration.leaderElection
+        guard election.enabled else {
+            try await runGroup(leading(), history: history, assembly: assembly, logger: logger)
+            return
+        }
+        let config = election.config(environment: ProcessInfo.processInfo.environment)
+        logger.info(
+            "leader election on",
+            metadata: ["lease": "\(config.namespace)/\(config.leaseName)", "identity": "\(config.identity)", "leaseDuration": "\(config.leaseDuration)"])
+        if history != nil, assembly.configuration.store.postgresDSN == nil {
+            logger.warning("leader election with a SQLite store: replicas do not share history; use store.dsn (PostgreSQL) for several replicas")
+        }
+        try await KubeClient.withKubeClient(config: kubeConfig, logger: Logger(label: "muninn.leader-election")) { client in
+            let elector = LeaderElector(
+                config: config, lock: KubeLeaseLock(client: client, namespace: config.namespace, name: config.leaseName),
+                clock: ContinuousClock(), now: { Date() }, logger: logger)
+            let leader = Gauge(label: "muninn_leader")
+            leader.record(0)
+            let gated = LeaderGatedService(
+                elector: elector, logger: logger, onLeadershipChange: { leader.record($0 ? 1 : 0) }, makeServices: leading)
+            try await runGroup([gated], history: history, assembly: assembly, logger: logger)
+        }
+    }
+
+    private func runGroup(_ leading: [any Service], history: (any HistoryStore)?, assembly: PipelineAssembly, logger: Logger) async throws {
+        var services = leading
+        if let history {
             let dashboard = assembly.configuration.dashboard
             if dashboard.enabled {
                 do {

@@ -121,6 +121,7 @@ struct ConfigurationSummary {
                 "store: PostgreSQL \((try? PostgresDSN(parsing: dsn.value).description) ?? "<invalid>") (\(dsn.summary))"
             } ?? "store: \(configuration.store.path)",
             configuration.dashboard.summary,
+            configuration.leaderElection.summary,
             "delivery: give up after \(ConfigDuration.text(configuration.delivery.maxAge)), retry after "
                 + "\(ConfigDuration.text(configuration.delivery.initialRetry)) doubling up to \(ConfigDuration.text(configuration.delivery.maxRetry))",
         ]

@@ -33,11 +33,12 @@ struct MuninnConfiguration: Equatable {
     var store = StoreSettings()
     var delivery = DeliverySettings()
     var dashboard = DashboardSettings()
+    var leaderElection = LeaderElectionSettings()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [
         "cluster", "kubernetes", "watch", "log", "destinations", "routes", "containerRoutes", "mutes", "namespaces", "alerts", "store",
-        "delivery", "dashboard",
+        "delivery", "dashboard", "leaderElection",
     ]
 
     static let consoleDestination = DestinationConfiguration(name: "console", settings: .console(format: .json))
@@ -64,6 +65,9 @@ extension MuninnConfiguration {
             configuration.dashboard = try DashboardSettingsParser(secrets: secrets).parse(node, over: configuration.dashboard)
         }
 
+        if let node = root["leaderElection"] {
+            configuration.leaderElection = try SettingsParser.leaderElection(node, over: configuration.leaderElection)
+        }
         if let cluster = try root["cluster"]?.mapping(allowedKeys: ["name"]), let nameNode = cluster["name"] {
             let name = try nameNode.string()
             guard !name.isEmpty else { throw nameNode.error("must not be empty") }
@@ -112,6 +116,14 @@ extension MuninnConfiguration {
                 throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_STORE_DSN", message: "\(error)")
             }
             store.postgresDSN = SecretValue(value: dsn, source: .environment("MUNINN_STORE_DSN"))
+        }
+        if let raw = environment["MUNINN_LEADER_ELECTION"], !raw.isEmpty {
+            switch raw.lowercased() {
+            case "true", "1", "yes": leaderElection.enabled = true
+            case "false", "0", "no": leaderElection.enabled = false
+            default:
+                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_LEADER_ELECTION", message: "expected true or false, got '\(raw)'")
+            }
         }
         if let namespaces = environment["MUNINN_NAMESPACES"] {
             self.namespaces = namespaces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,8 +1,9 @@
+import KubeAPI
 import MuninnCore
 import MuninnPostgres
 import MuninnNotifiers
 
-/// Reads `alerts:`, `store:` and `delivery:` over the values already set (defaults or the environment).
+/// Reads `alerts:`, `store:`, `delivery:` and `leaderElection:` over the values already set (defaults or the environment).
 enum SettingsParser {
     static func alerts(_ node: YAMLConfigNode, over base: AlertSettings) throws -> AlertSettings {
         var settings = base
@@ -79,6 +80,28 @@ enum SettingsParser {
             if settings.maxRetry < settings.initialRetry {
                 throw (retry["max"] ?? retryNode).error("max (\(ConfigDuration.text(settings.maxRetry))) is shorter than initial (\(ConfigDuration.text(settings.initialRetry)))")
             }
+        }
+        return settings
+    }
+
+    static func leaderElection(_ node: YAMLConfigNode, over base: LeaderElectionSettings) throws -> LeaderElectionSettings {
+        var settings = base
+        let members = try node.mapping(allowedKeys: [
+            "enabled", "namespace", "leaseName", "identity", "leaseDuration", "renewDeadline", "retryPeriod", "releaseOnShutdown",
+        ])
+        if let value = members["enabled"] { settings.enabled = try value.bool() }
+        if let value = members["namespace"] { settings.namespace = try value.nonEmptyString() }
+        if let value = members["leaseName"] { settings.leaseName = try value.nonEmptyString() }
+        if let value = members["identity"] { settings.identity = try value.nonEmptyString() }
+        if let value = members["leaseDuration"] { settings.leaseDuration = try positive(value) }
+        if let value = members["renewDeadline"] { settings.renewDeadline = try positive(value) }
+        if let value = members["retryPeriod"] { settings.retryPeriod = try positive(value) }
+        if let value = members["releaseOnShutdown"] { settings.releaseOnShutdown = try value.bool() }
+        let timing = LeaderElectionConfig(
+            namespace: "n", leaseName: "n", identity: "n", leaseDuration: settings.leaseDuration, renewDeadline: settings.renewDeadline,
+            retryPeriod: settings.retryPeriod)
+        if let problem = timing.problem {
+            throw (members["renewDeadline"] ?? members["leaseDuration"] ?? members["retryPeriod"] ?? node).error(problem)
         }
         return settings
     }
