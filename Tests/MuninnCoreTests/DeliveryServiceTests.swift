@@ -65,6 +65,42 @@ import Testing
         #expect(store.deliveryRecords.map(\.attempts) == [2, 1, 1, 1, 1])
     }
 
+    @Test func aDestinationDownForTwentyMinutesGetsEverythingAfterInOrderPerChannel() async throws {
+        let ops = slack
+        let dev = DeliveryLane(destination: "slack", channel: "#dev")
+        // Twenty minutes of 429s (Retry-After 60 s) and 5xx for #ops, 503s for #dev, then it recovers.
+        let outage: [Result<DeliveryReceipt, NotifierError>] = (0..<40).map { index in
+            index.isMultiple(of: 2) ? .failure(.retryable(reason: "HTTP 429 ratelimited", retryAfter: .seconds(60))) : .failure(.retryable(reason: "HTTP 502", retryAfter: nil))
+        }
+        let dispatch = ScriptedDispatch(laneAnswers: [ops: outage, dev: Array(repeating: .failure(.retryable(reason: "HTTP 503", retryAfter: nil)), count: 12)])
+        try await PipelineSamples.queue((1...5).map { PipelineSamples.incident($0) }, lanes: [ops], in: store, at: clock.date)
+        try await PipelineSamples.queue((6...10).map { PipelineSamples.incident($0) }, lanes: [dev], in: store, at: clock.date)
+        try await running(service(dispatch)) {
+            // Time moves only while the service waits on the clock (a backoff), never under a send.
+            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) {
+                if clock.sleeperCount > 0 {
+                    clock.advance(by: .seconds(15))
+                } else {
+                    await Task.yield()
+                }
+            }
+        }
+        let calls = dispatch.recorded
+        let delivered = { (lane: DeliveryLane) in
+            // The last call per alert is the one that succeeded; order of success is the order of first success.
+            var seen: [String] = []
+            for call in calls where call.lane == lane && !seen.contains(call.alertID) { seen.append(call.alertID) }
+            return seen
+        }
+        #expect(delivered(ops) == (1...5).map { "u-\($0)/web/c\($0)" })
+        #expect(delivered(dev) == (6...10).map { "u-\($0)/web/c\($0)" })
+        // Only the head of a lane is tried while it fails: the outage cost retries of one alert per channel.
+        #expect(store.deliveryRecords.filter { $0.lane == ops }.map(\.attempts) == [41, 1, 1, 1, 1])
+        #expect(store.deliveryRecords.filter { $0.lane == dev }.map(\.attempts) == [13, 1, 1, 1, 1])
+        #expect(clock.now.offset >= .seconds(20 * 60))
+        #expect(store.deliveryRecords.allSatisfy { $0.status == "delivered" })
+    }
+
     @Test func aRetryAfterLongerThanTheBackoffIsHonoured() async throws {
         let dispatch = ScriptedDispatch(answers: [.failure(.retryable(reason: "ratelimited", retryAfter: .seconds(30)))])
         try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], in: store, at: clock.date)
