@@ -6,6 +6,7 @@
 # Usage:
 #   eval "$(scripts/postgres-test-server.sh start)"     # exports MUNINN_TEST_POSTGRES_DSN and MUNINN_TEST_POSTGRES_DIR
 #   scripts/postgres-test-server.sh stop "$MUNINN_TEST_POSTGRES_DIR"
+#   scripts/postgres-test-server.sh restart "$MUNINN_TEST_POSTGRES_DIR"   # cuts every connection, same port
 # Without arguments it starts a server. Progress goes to stderr; only the export lines go to stdout.
 set -euo pipefail
 
@@ -38,11 +39,22 @@ install_server() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 }
 
+# The server outlives this script: it must not inherit the caller's other open descriptors (a parent that
+# watches one of them to learn when this script exits, as Foundation's Process does, would wait forever).
+close_inherited_descriptors() {
+    local path fd
+    for path in /proc/$$/fd/*; do
+        fd=${path##*/}
+        if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+    done
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 start() {
+    close_inherited_descriptors
     local bin
     bin=$(server_bin_dir)
     if [ -z "$bin" ]; then
@@ -116,11 +128,26 @@ stop() {
     log "stopped the PostgreSQL test server in $dir"
 }
 
+# Restarts the server (fast shutdown: open connections are cut), on the same port, as an outage test needs.
+restart() {
+    close_inherited_descriptors
+    local dir="${1:-}"
+    if [ -z "$dir" ] || [ ! -d "$dir/data" ]; then
+        log "no test server directory given (or it has no data directory): ${dir:-<none>}"
+        exit 1
+    fi
+    local bin
+    bin=$(server_bin_dir)
+    as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
+    log "restarted the PostgreSQL test server in $dir"
+}
+
 case "${1:-start}" in
 start) start ;;
 stop) stop "${2:-}" ;;
+restart) restart "${2:-}" ;;
 *)
-    echo "usage: $0 [start | stop DIR]" >&2
+    echo "usage: $0 [start | stop DIR | restart DIR]" >&2
     exit 2
     ;;
 esac

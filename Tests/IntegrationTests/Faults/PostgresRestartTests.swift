@@ -1,0 +1,88 @@
+import Foundation
+import KubeAPI
+import KubeJSON
+import KubeSim
+import KubeletModel
+import NotifierFakes
+import Testing
+
+/// The shared PostgreSQL store restarted under a running `muninn` (every connection cut in the middle of a burst
+/// of crashes): Muninn waits for it instead of dropping anything, and every crash arrives exactly once.
+/// The server is one of its own (scripts/postgres-test-server.sh), so the other tests' server is not disturbed.
+@Suite(.timeLimit(.minutes(4)))
+struct PostgresRestartTests {
+    static let workloads = (0..<8).map { "w\($0)" }
+
+    static let scenario = Scenario(
+        namespaces: ["prod"], nodes: ["node-1"],
+        workloads: (workloads + ["sentinel"]).map { name in
+            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
+        },
+        timeline: [])
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/postgres-test-server.sh").path
+
+    @Test func aRestartOfPostgreSQLLosesAndRepeatsNothing() async throws {
+        let started = try await ExternalProcess.run("/bin/bash", [Self.script, "start"], timeout: .seconds(120))
+        try #require(started.status == 0, "starting a PostgreSQL server: \(started.stderr)")
+        let exports = Dictionary(
+            started.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+                let parts = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { return nil }
+                return (String(parts[0]), String(parts[1]).trimmingCharacters(in: CharacterSet(charactersIn: "'")))
+            }, uniquingKeysWith: { $1 })
+        let dsn = try #require(exports["MUNINN_TEST_POSTGRES_DSN"])
+        let directory = try #require(exports["MUNINN_TEST_POSTGRES_DIR"])
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/bash"), arguments: [Self.script, "stop", directory]).waitUntilExit() }
+
+        try await TestCluster.with(scenario: Self.scenario, playFor: 10) { cluster in
+            try await withFakeWebhook(FakeWebhookReceiver()) { webhook, webhookURL in
+                let configPath = cluster.directory.appendingPathComponent("muninn.yaml").path
+                try """
+                    cluster:
+                      name: pg-restart
+                    kubernetes:
+                      kubeconfig: \(cluster.kubeconfigPath)
+                    destinations:
+                      audit:
+                        type: webhook
+                        url: \(webhookURL)
+                    alerts:
+                      notReadyAfter: off
+                      flood:
+                        expiry: off
+                    delivery:
+                      retry:
+                        initial: 200ms
+                        max: 1s
+                    dashboard:
+                      enabled: false
+                    store:
+                      dsn: \(dsn)
+                    """.write(toFile: configPath, atomically: true, encoding: .utf8)
+                var pods: [String: String] = [:]
+                for workload in Self.workloads { pods[workload] = "prod/\(try cluster.podName(of: workload, in: "prod"))" }
+
+                let muninn = try MuninnProcess(["run", "--config", configPath])
+                defer { muninn.terminate() }
+                try await muninn.waitFor("pod list in sync")
+                for workload in Self.workloads.prefix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                _ = try await webhook.waitForMessages(2)
+                let restarted = try await ExternalProcess.run("/bin/bash", [Self.script, "restart", directory], timeout: .seconds(90))
+                try #require(restarted.status == 0, "restarting PostgreSQL: \(restarted.stderr)")
+                let restart = ContinuousClock.now
+                for workload in Self.workloads.suffix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
+                let recovery = ContinuousClock.now - restart
+                let byPod = Dictionary(grouping: deliveries) { "prod/" + ($0.payload["pod"]?.stringValue ?? "") }
+                for workload in Self.workloads {
+                    #expect(byPod[pods[workload] ?? ""]?.count == 1, "\(workload)")
+                }
+                #expect(deliveries.count == Self.workloads.count)
+                #expect(webhook.snapshot.duplicates == 0)
+                print("postgres restart: \(Self.workloads.count) crashes, delivered \(deliveries.count), duplicated \(webhook.snapshot.duplicates), recovered in \(recovery)")
+            }
+        }
+    }
+}
