@@ -101,6 +101,39 @@ import Testing
         #expect(store.deliveryRecords.allSatisfy { $0.status == "delivered" })
     }
 
+    @Test func aHangingDestinationHoldsBackOnlyItsOwnLane() async throws {
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (sent, sentContinuation) = AsyncStream.makeStream(of: String.self)
+        let ding = ding
+        let dispatch: DeliveryService.Dispatch = { alert, lane, _, _ throws(NotifierError) in
+            if lane == ding {
+                // A destination that does not answer until the test lets it (a request waiting for its timeout).
+                var iterator = release.makeAsyncIterator()
+                _ = await iterator.next()
+            }
+            sentContinuation.yield("\(lane.destination):\(alert.id)")
+            return DeliveryReceipt(messageID: alert.id)
+        }
+        try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [ding], in: store, at: clock.date)
+        try await PipelineSamples.queue((2...4).map { PipelineSamples.incident($0) }, lanes: [slack], in: store, at: clock.date)
+        let clock = clock
+        let service = DeliveryService(
+            store: store, dispatch: dispatch, settings: DeliveryService.Settings(retry: RetryPolicy(initial: .seconds(2), maximum: .seconds(60))),
+            doorbell: doorbell, clock: clock, now: { clock.date }, metrics: PipelineMetrics(factory: TestMetrics()))
+        var arrivals = sent.makeAsyncIterator()
+        try await running(service) {
+            // All of Slack's alerts go while DingTalk's first is still in flight.
+            var first: [String] = []
+            for _ in 0..<3 { first.append(await arrivals.next() ?? "") }
+            #expect(first == ["slack:u-2/web/c2", "slack:u-3/web/c3", "slack:u-4/web/c4"])
+            #expect(store.deliveryRecords.first { $0.lane == ding }?.status == "pending")
+            releaseContinuation.yield()
+            #expect(await arrivals.next() == "ding:u-1/web/c1")
+            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) { await Task.yield() }
+        }
+        #expect(store.deliveryRecords.allSatisfy { $0.status == "delivered" && $0.attempts == 1 })
+    }
+
     @Test func aRetryAfterLongerThanTheBackoffIsHonoured() async throws {
         let dispatch = ScriptedDispatch(answers: [.failure(.retryable(reason: "ratelimited", retryAfter: .seconds(30)))])
         try await PipelineSamples.queue([PipelineSamples.incident(1)], lanes: [slack], in: store, at: clock.date)

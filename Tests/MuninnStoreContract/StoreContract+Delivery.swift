@@ -66,6 +66,22 @@ extension StoreContract {
         }
     }
 
+    public func nextDeliveryDueSkipsBusyLanes() async throws {
+        try await database.withStore { store in
+            let (ops, dev, webhook) = (StoreSamples.opsLane, StoreSamples.devLane, StoreSamples.webhookLane)
+            try await queueAlerted(store, "a", lanes: [ops], at: StoreSamples.at(0))
+            try await queueAlerted(store, "b", lanes: [dev], at: StoreSamples.at(20))
+            try await queueAlerted(store, "c", lanes: [webhook], at: StoreSamples.at(40))
+            #expect(try await store.nextDeliveryDue(excluding: []) == StoreSamples.at(0))
+            // #ops is being sent: the next free lane is #dev, then the webhook.
+            #expect(try await store.nextDeliveryDue(excluding: [ops]) == StoreSamples.at(20))
+            #expect(try await store.nextDeliveryDue(excluding: [ops, dev]) == StoreSamples.at(40))
+            #expect(try await store.nextDeliveryDue(excluding: [ops, dev, webhook]) == nil)
+            // A lane that has nothing pending changes nothing.
+            #expect(try await store.nextDeliveryDue(excluding: [DeliveryLane(destination: "elsewhere", channel: nil)]) == StoreSamples.at(0))
+        }
+    }
+
     public func endedDeliveriesAreNotReturnedAgain() async throws {
         try await database.withStore { store in
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane, StoreSamples.devLane], threadKey: "k", at: StoreSamples.at(0))

@@ -135,11 +135,11 @@ public final class InMemoryOutboxStore: OutboxStore {
         }
     }
 
-    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+    public func nextDeliveryDue(excluding lanes: Set<DeliveryLane>) async throws(StoreError) -> Date? {
         try locked { state in
             var heads: [DeliveryLane: Date] = [:]
             for row in state.deliveries where row.status == "pending" && heads[row.lane] == nil { heads[row.lane] = row.nextAttemptAt }
-            return heads.values.min()
+            return heads.filter { !lanes.contains($0.key) }.values.min()
         }
     }
 

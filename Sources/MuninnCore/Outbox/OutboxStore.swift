@@ -38,7 +38,10 @@ public protocol OutboxStore: Sendable {
 
     /// When the first lane head (the oldest pending delivery of a lane) becomes due, or nil when nothing is
     /// pending. Deliveries queued behind a head do not count: they wait for it, whatever their own time.
-    func nextDeliveryDue() async throws(StoreError) -> Date?
+    ///
+    /// Lanes in `excluding` (a delivery of theirs is being sent right now) are left out, so the delivery stage
+    /// learns when a *free* lane is next due while a slow destination holds its own lane.
+    func nextDeliveryDue(excluding lanes: Set<DeliveryLane>) async throws(StoreError) -> Date?
 
     /// Records how an attempt went: delivered (with the destination's receipt), retry at a later time,
     /// or failed for good. Counts the attempt.
@@ -139,6 +142,13 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case retry(error: String, next: Date)
     /// Given up: a permanent error, or the maximum age passed.
     case failed(error: String)
+}
+
+extension OutboxStore {
+    /// When the first lane head becomes due, whatever is being sent.
+    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+        try await nextDeliveryDue(excluding: [])
+    }
 }
 
 /// A store that cannot do what was asked: the message says what and why, never with credentials.

@@ -68,40 +68,36 @@ public struct DeliveryService: Service {
     }
 
     public func run() async throws {
-        var pacer = LanePacer()
-        // Graceful shutdown interrupts waiting, never a send in flight: a message that went out but was not
-        // recorded would be sent again after the restart.
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let start = now()
-            let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
-                () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
-            }
-            let ready = due.filter { pacer.mayPass($0.lane, now: start) }.prefix(settings.concurrency)
-            if ready.isEmpty {
-                let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
-                    () throws(StoreError) in try await store.nextDeliveryDue()
+        let schedule = LaneSchedule()
+        // Each attempt runs on its own, so a destination that hangs until its timeout holds back only its lane.
+        // Graceful shutdown interrupts waiting, never a send in flight (the group waits for those): a message that
+        // went out but was not recorded would be sent again after the restart.
+        try await withThrowingDiscardingTaskGroup { group in
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                let start = now()
+                let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
+                    () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
                 }
-                // A due delivery that was not ready is waiting for its lane's pacing, not for its own time.
-                let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, pacer.nextOpening(for: due.map(\.lane))].compactMap { $0 }
+                let ready = schedule.claim(due, now: start, limit: settings.concurrency)
+                for delivery in ready {
+                    group.addTask {
+                        let sentAt = await attempt(delivery)
+                        schedule.release(delivery.lane, sentAt: sentAt, interval: pacing(delivery.lane))
+                        doorbell.ring()
+                    }
+                }
+                if !ready.isEmpty { continue }
+                let busy = schedule.busyLanes
+                let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
+                    () throws(StoreError) in try await store.nextDeliveryDue(excluding: busy)
+                }
+                // A due delivery that was not ready is waiting for its lane's pacing (or for its lane to be free,
+                // which rings the doorbell), not for its own time.
+                let free = due.map(\.lane).filter { !busy.contains($0) }
+                let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, schedule.nextOpening(for: free)].compactMap { $0 }
                 let timeout = wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) }
                 await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
-                continue
             }
-            for (lane, sentAt) in await attempt(Array(ready)) {
-                pacer.record(lane, at: sentAt, interval: pacing(lane))
-            }
-        }
-    }
-
-    /// Attempts each delivery (distinct lanes) concurrently; returns when each lane was used.
-    private func attempt(_ deliveries: [PendingDelivery]) async -> [(DeliveryLane, Date)] {
-        await withTaskGroup(of: (DeliveryLane, Date).self) { group in
-            for delivery in deliveries {
-                group.addTask { (delivery.lane, await self.attempt(delivery)) }
-            }
-            var used: [(DeliveryLane, Date)] = []
-            for await entry in group { used.append(entry) }
-            return used
         }
     }
 

@@ -19,7 +19,7 @@ public struct DashboardService: Service {
     public let host: String
     public let port: Int
     private let routes: DashboardRoutes
-    private let auth: DashboardAuth
+    let auth: DashboardAuth
     private let onListening: @Sendable (_ host: String, _ port: Int) async -> Void
     private let logger: Logger
 

@@ -32,6 +32,14 @@ enum PostgresQueries {
         SELECT min(d.next_attempt_at) AS due FROM (\(unescaped: laneHeads)) AS heads JOIN deliveries AS d ON d.id = heads.id
         """
 
+    /// Lane heads by due time, to skip the lanes being sent on.
+    static func lanesByDueTime(limit: Int) -> PostgresQuery {
+        """
+        SELECT d.lane, d.next_attempt_at AS due FROM (\(unescaped: laneHeads)) AS heads JOIN deliveries AS d ON d.id = heads.id
+        ORDER BY d.next_attempt_at, d.id LIMIT \(limit)
+        """
+    }
+
     static func threadParent(lane: String, threadKey: String, since: EpochMilliseconds) -> PostgresQuery {
         """
         SELECT message_id FROM deliveries

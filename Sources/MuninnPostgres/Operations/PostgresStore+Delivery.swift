@@ -50,10 +50,18 @@ extension PostgresStore {
         }
     }
 
-    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+    public func nextDeliveryDue(excluding lanes: Set<DeliveryLane>) async throws(StoreError) -> Date? {
         try await perform("could not read when the next delivery is due") { database in
-            let rows = try await database.withConnection { runner in try await runner.rows(PostgresQueries.nextDeliveryDue) }
-            return try rows.first.flatMap { try StoredRow($0).optionalDate("due") }
+            guard !lanes.isEmpty else {
+                let rows = try await database.withConnection { runner in try await runner.rows(PostgresQueries.nextDeliveryDue) }
+                return try rows.first.flatMap { try StoredRow($0).optionalDate("due") }
+            }
+            // Ordered by due time, one row more than there are busy lanes is enough to find a free one.
+            let busy = Set(lanes.map(\.storeKey))
+            let rows = try await database.withConnection { runner in
+                try await runner.rows(PostgresQueries.lanesByDueTime(limit: busy.count + 1))
+            }.map(StoredRow.init)
+            return try rows.first { !busy.contains(try $0.text("lane")) }.flatMap { try $0.optionalDate("due") }
         }
     }
 

@@ -45,11 +45,17 @@ extension SQLiteStore {
         }
     }
 
-    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+    public func nextDeliveryDue(excluding lanes: Set<DeliveryLane>) async throws(StoreError) -> Date? {
         try await perform("could not read when the next delivery is due") { connection in
             try await connection.exclusive { runner in
-                let earliest = try await runner.scalar(StoreQueries.nextDeliveryDue)
-                return earliest?.integer.map { EpochMilliseconds(value: $0).date }
+                guard !lanes.isEmpty else {
+                    let earliest = try await runner.scalar(StoreQueries.nextDeliveryDue)
+                    return earliest?.integer.map { EpochMilliseconds(value: $0).date }
+                }
+                // Ordered by due time, one row more than there are busy lanes is enough to find a free one.
+                let busy = Set(lanes.map(\.storeKey))
+                let rows = try await runner.rows(StoreQueries.lanesByDueTime, [.integer(busy.count + 1)]).map(StoredRow.init)
+                return try rows.first { !busy.contains(try $0.text("lane")) }.map { try $0.date("next_attempt_at") }
             }
         }
     }

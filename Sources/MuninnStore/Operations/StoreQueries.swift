@@ -25,6 +25,12 @@ enum StoreQueries {
     /// so counting it would wake the delivery loop for nothing, again and again.
     static let nextDeliveryDue = "SELECT min(d.next_attempt_at) FROM (\(laneHeads)) AS heads JOIN deliveries AS d ON d.id = heads.id"
 
+    /// Lane heads by due time, to skip the lanes being sent on. Binds: limit.
+    static let lanesByDueTime = """
+        SELECT d.lane, d.next_attempt_at FROM (\(laneHeads)) AS heads JOIN deliveries AS d ON d.id = heads.id
+        ORDER BY d.next_attempt_at, d.id LIMIT ?
+        """
+
     /// Binds: lane key, thread key, since.
     static let threadParent = """
         SELECT message_id FROM deliveries

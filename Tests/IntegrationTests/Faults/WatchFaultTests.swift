@@ -64,6 +64,9 @@ struct WatchFaultTests {
                             injected.append(fault.name)
                         }
                     }
+                    // A relist reports what changed in list order, not in the order it happened: wait for all 24 first,
+                    // then let the sentinel show that nothing else was queued behind them.
+                    _ = try await webhook.waitForMessages(Self.workloads.count)
                     let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
                     let byPod = Dictionary(grouping: deliveries) { "prod/" + ($0.payload["pod"]?.stringValue ?? "") }
                     for workload in Self.workloads {
