@@ -30,6 +30,20 @@ import sys
 import yaml
 
 
+class ValuesLoader(yaml.SafeLoader):
+    """YAML as Helm reads values: dates stay strings (no timestamp type survives Helm's YAML -> JSON step)."""
+
+
+ValuesLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_values(handle):
+    return yaml.load(handle, Loader=ValuesLoader) or {}
+
+
 class TemplateError(Exception):
     """A template that real Helm would also refuse (a `fail`, a `required` value, a nil field access, ...)."""
 
@@ -569,10 +583,10 @@ def render_chart(chart_dir, value_files=(), overrides=None, release="muninn", na
     with open(os.path.join(chart_dir, "Chart.yaml"), encoding="utf-8") as handle:
         chart = yaml.safe_load(handle)
     with open(os.path.join(chart_dir, "values.yaml"), encoding="utf-8") as handle:
-        values = yaml.safe_load(handle) or {}
+        values = load_values(handle)
     for path in value_files:
         with open(path, encoding="utf-8") as handle:
-            values = deep_merge(values, yaml.safe_load(handle) or {})
+            values = deep_merge(values, load_values(handle))
     if overrides:
         values = deep_merge(values, overrides)
     chart_name = chart["name"]
