@@ -9,8 +9,10 @@ extension ResourceRequestHandler {
             guard path.name == nil else {
                 return HTTPReply.status(.methodNotAllowed("the server does not allow this method on the requested resource"))
             }
-            let (object, key) = try simulator.preparedForCreate(definition, namespace: path.namespace, object: body)
+            var (object, key) = try simulator.preparedForCreate(definition, namespace: path.namespace, object: body)
             if simulator.store.get(definition.storageKey, key) != nil { throw APIStatus.alreadyExists(definition, name: key.name) }
+            // The events.k8s.io/v1 view answers in its own shape, as a real create through it does.
+            if definition.storedAs == .events, definition.group == "events.k8s.io" { object = EventConversion.toEventsV1(object) }
             var typed = JSONObject([("kind", .string(definition.kind)), ("apiVersion", .string(definition.apiVersion))])
             for (field, value) in ObjectShape.normalized(object).objectValue ?? JSONObject() where field != "kind" && field != "apiVersion" {
                 typed[field] = value
