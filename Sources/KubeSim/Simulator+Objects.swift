@@ -138,7 +138,7 @@ extension Simulator {
     ) throws(APIStatus) -> StoredObject {
         let key = objectKey(definition, namespace: namespace, name: name)
         let hasStatusSubresource = definition.subresources.contains("status")
-        let transform = { (current: StoredObject?) throws(APIStatus) -> JSONValue? in
+        func transform(_ current: StoredObject?) throws(APIStatus) -> JSONValue? {
             guard let current else { throw APIStatus.notFound(definition, name: name) }
             if !expectedResourceVersion.isEmpty, expectedResourceVersion != String(current.resourceVersion) {
                 throw APIStatus.conflict(definition, name: name)
