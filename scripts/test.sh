@@ -32,4 +32,10 @@ trap 'scripts/postgres-test-server.sh stop "$MUNINN_TEST_POSTGRES_DIR"' EXIT
 log "building"
 swift build --build-tests
 log "testing"
-swift test --skip-build "$@"
+status=0
+swift test --skip-build "$@" || status=$?
+# The install (deploy/): manifests and the Helm chart against the OpenAPI schemas, `muninn check-config` and
+# `kubectl apply --dry-run=server` against the simulator.
+log "testing the install (deploy/tests)"
+MUNINN_BINARY="$(swift build --show-bin-path)/muninn" python3 -m unittest discover -s deploy/tests -v || status=1
+exit "$status"

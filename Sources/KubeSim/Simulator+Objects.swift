@@ -24,6 +24,23 @@ extension Simulator {
     func createObject(
         _ definition: ResourceDefinition, namespace: String?, object body: JSONValue, checkNamespace: Bool = true
     ) throws(APIStatus) -> StoredObject {
+        var (object, key) = try preparedForCreate(definition, namespace: namespace, object: body, checkNamespace: checkNamespace)
+        let name = key.name
+        if definition.gvr == .customResourceDefinitions { object = try registerCustomResource(object) }
+        let prepared = ObjectShape.normalized(object)
+        let result = try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in
+            if current != nil { throw APIStatus.alreadyExists(definition, name: name) }
+            return prepared
+        }
+        guard let stored = result.object else { throw APIStatus.internalError("create produced no object") }
+        return stored
+    }
+
+    /// What a create would store, checked as a create is (namespace exists, name given), with the metadata the
+    /// server fills in; shared by real and dry-run creates. Registers nothing and writes nothing.
+    func preparedForCreate(
+        _ definition: ResourceDefinition, namespace: String?, object body: JSONValue, checkNamespace: Bool = true
+    ) throws(APIStatus) -> (object: JSONValue, key: ObjectKey) {
         guard body.objectValue != nil else { throw APIStatus.badRequest("the body of the request is not a JSON object") }
         var object = toStorage(definition, body)
         var targetNamespace: String? = nil
@@ -61,20 +78,13 @@ extension Simulator {
         if definition.gvr == .pods, object["status"] == nil {
             object["status"] = ["phase": "Pending", "qosClass": "BestEffort"]
         }
-        if definition.gvr == .customResourceDefinitions { object = try registerCustomResource(object) }
-        let prepared = ObjectShape.normalized(object)
-        let key = objectKey(definition, namespace: targetNamespace, name: name)
-        let result = try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in
-            if current != nil { throw APIStatus.alreadyExists(definition, name: name) }
-            return prepared
-        }
-        guard let stored = result.object else { throw APIStatus.internalError("create produced no object") }
-        return stored
+        return (object, objectKey(definition, namespace: targetNamespace, name: name))
     }
 
     /// PUT: replaces the object; a non-empty `metadata.resourceVersion` must match (409 otherwise).
     func replaceObject(
-        _ definition: ResourceDefinition, namespace: String?, name: String, object body: JSONValue, subresource: String?
+        _ definition: ResourceDefinition, namespace: String?, name: String, object body: JSONValue, subresource: String?,
+        dryRun: Bool = false
     ) throws(APIStatus) -> StoredObject {
         guard body.objectValue != nil else { throw APIStatus.badRequest("the body of the request is not a JSON object") }
         let object = toStorage(definition, body)
@@ -89,13 +99,13 @@ extension Simulator {
         }
         let expected = object[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
         return try update(definition, namespace: namespace, name: name, expectedResourceVersion: expected,
-                          subresource: subresource) { _ in object }
+                          subresource: subresource, dryRun: dryRun) { _ in object }
     }
 
     /// PATCH with merge (RFC 7386), strategic-merge or JSON patch (RFC 6902).
     func patchObject(
         _ definition: ResourceDefinition, namespace: String?, name: String, contentType: String, body: [UInt8],
-        subresource: String?
+        subresource: String?, dryRun: Bool = false
     ) throws(APIStatus) -> StoredObject {
         let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingSpaces.lowercased() } ?? ""
         let patch: JSONValue
@@ -115,7 +125,7 @@ extension Simulator {
         }
         let expected = patch[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
         return try update(definition, namespace: namespace, name: name, expectedResourceVersion: expected,
-                          subresource: subresource) { (current) throws(APIStatus) -> JSONValue in
+                          subresource: subresource, dryRun: dryRun) { (current) throws(APIStatus) -> JSONValue in
             let view = definition.storedAs == .events && definition.group == "events.k8s.io"
                 ? EventConversion.toEventsV1(current) : current
             return toStorage(definition, try apply(view))
@@ -124,11 +134,11 @@ extension Simulator {
 
     private func update(
         _ definition: ResourceDefinition, namespace: String?, name: String, expectedResourceVersion: String,
-        subresource: String?, _ produce: (JSONValue) throws(APIStatus) -> JSONValue
+        subresource: String?, dryRun: Bool, _ produce: (JSONValue) throws(APIStatus) -> JSONValue
     ) throws(APIStatus) -> StoredObject {
         let key = objectKey(definition, namespace: namespace, name: name)
         let hasStatusSubresource = definition.subresources.contains("status")
-        let result = try store.commit(definition.storageKey, key) { (current) throws(APIStatus) -> JSONValue? in
+        func transform(_ current: StoredObject?) throws(APIStatus) -> JSONValue? {
             guard let current else { throw APIStatus.notFound(definition, name: name) }
             if !expectedResourceVersion.isEmpty, expectedResourceVersion != String(current.resourceVersion) {
                 throw APIStatus.conflict(definition, name: name)
@@ -154,6 +164,14 @@ extension Simulator {
             }
             return ObjectShape.normalized(new)
         }
+        if dryRun {
+            // As the apiserver's dry-run storage: every check and the result, with the stored resourceVersion; no write.
+            let current = store.get(definition.storageKey, key)
+            guard let new = try transform(current), let current else { throw APIStatus.notFound(definition, name: name) }
+            return StoredObject(object: new, key: key, resourceVersion: current.resourceVersion,
+                                fieldsOf: .forResource(group: definition.group, resource: definition.resource))
+        }
+        let result = try store.commit(definition.storageKey, key, transform)
         guard let stored = result.object else { throw APIStatus.notFound(definition, name: name) }
         return stored
     }

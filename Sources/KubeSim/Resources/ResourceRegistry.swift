@@ -107,5 +107,17 @@ struct ResourceRegistry: Sendable {
               singular: "customresourcedefinition", kind: "CustomResourceDefinition", namespaced: false,
               shortNames: ["crd", "crds"], categories: ["api-extensions"], subresources: ["status"],
               storageVersionHash: "jfWCUB31mvA=", tracksGeneration: true),
+        // What an install applies (deploy/manifests, the Helm chart), so `kubectl apply --dry-run=server` can check it.
+        .init(group: "policy", version: "v1", resource: "poddisruptionbudgets", singular: "poddisruptionbudget",
+              kind: "PodDisruptionBudget", namespaced: true, shortNames: ["pdb"], subresources: ["status"],
+              storageVersionHash: "EVWiDmWqyJw=", tracksGeneration: true),
+        .init(group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterrolebindings", singular: "clusterrolebinding",
+              kind: "ClusterRoleBinding", namespaced: false, storageVersionHash: "48tpQ8gZHFc="),
+        .init(group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles", singular: "clusterrole",
+              kind: "ClusterRole", namespaced: false, storageVersionHash: "bYE5ZWDrJ44="),
+        .init(group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings", singular: "rolebinding",
+              kind: "RoleBinding", namespaced: true, storageVersionHash: "eGsCzGH6b1g="),
+        .init(group: "rbac.authorization.k8s.io", version: "v1", resource: "roles", singular: "role",
+              kind: "Role", namespaced: true, storageVersionHash: "7FuwZcIIItM="),
     ]
 }

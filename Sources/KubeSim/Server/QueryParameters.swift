@@ -22,6 +22,9 @@ struct QueryParameters: Sendable {
     /// The first value of a parameter.
     subscript(_ name: String) -> String? { values.first { $0.0 == name }?.1 }
 
+    /// Every value of a repeated parameter (`dryRun=All&dryRun=All`), in order.
+    func all(_ name: String) -> [String] { values.filter { $0.0 == name }.map(\.1) }
+
     /// `true`/`1` style booleans as `strconv.ParseBool` accepts them.
     func bool(_ name: String) -> Bool {
         guard let value = self[name] else { return false }

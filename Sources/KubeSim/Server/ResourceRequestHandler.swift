@@ -59,14 +59,17 @@ struct ResourceRequestHandler: Sendable {
                     return HTTPReply.status(.methodNotAllowed("the server does not allow this method on the requested resource"))
                 }
                 let body = try await parseBody(request)
-                if query["dryRun"] == "All" { return HTTPReply.json(body, status: 201) }
+                if try DryRunOption.isDryRun(query, optionsKind: "CreateOptions") {
+                    return dryRunCreateReply(definition, path: path, body: body)
+                }
                 let created = try simulator.createObject(definition, namespace: path.namespace, object: body)
                 return reply(definition, created, format: format, status: 201)
             case "update":
                 guard let name = path.name else { return HTTPReply.pageNotFound }
                 let body = try await parseBody(request)
                 let updated = try simulator.replaceObject(
-                    definition, namespace: path.namespace, name: name, object: body, subresource: path.subresource)
+                    definition, namespace: path.namespace, name: name, object: body, subresource: path.subresource,
+                    dryRun: DryRunOption.isDryRun(query, optionsKind: "UpdateOptions"))
                 return reply(definition, updated, format: format)
             case "patch":
                 guard let name = path.name else { return HTTPReply.pageNotFound }
@@ -75,7 +78,7 @@ struct ResourceRequestHandler: Sendable {
                 let patched = try simulator.patchObject(
                     definition, namespace: path.namespace, name: name,
                     contentType: request.headers[.contentType] ?? "", body: Array(buffer: buffer),
-                    subresource: path.subresource)
+                    subresource: path.subresource, dryRun: DryRunOption.isDryRun(query, optionsKind: "PatchOptions"))
                 return reply(definition, patched, format: format)
             case "delete":
                 guard let name = path.name else { return HTTPReply.pageNotFound }
