@@ -53,6 +53,9 @@ public final class FakeDingTalk: Sendable {
     /// Leaves the next `count` requests unanswered until the fake stops: the client times out.
     public func holdNext(_ count: Int) { hold.add(count) }
 
+    /// Holds no further request (one that timed out before it arrived must not leave its hold to the next).
+    public func stopHolding() { hold.stopHolding() }
+
     private static func answer(_ code: Int, _ message: String) -> FakeAnswer {
         .json(["errcode": .int(Int64(code)), "errmsg": .string(message)])
     }

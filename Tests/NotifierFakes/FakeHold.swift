@@ -13,6 +13,9 @@ final class FakeHold: Sendable {
 
     func add(_ count: Int) { state.withLock { $0.remaining += max(0, count) } }
 
+    /// Holds no further request; those already held stay held.
+    func stopHolding() { state.withLock { $0.remaining = 0 } }
+
     /// Whether the current request is one to hold (and counts it).
     func take() -> Bool {
         state.withLock { state in

@@ -98,6 +98,9 @@ public final class FakeSlack: Sendable {
     /// stops: the client times out.
     public func holdNextPosts(_ count: Int) { hold.add(count) }
 
+    /// Holds no further request (one that timed out before it arrived must not leave its hold to the next).
+    public func stopHolding() { hold.stopHolding() }
+
     /// Answers one request (the HTTP server calls this; tests may too).
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         state.withLock { state in

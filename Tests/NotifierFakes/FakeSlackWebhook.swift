@@ -40,6 +40,9 @@ public final class FakeSlackWebhook: Sendable {
     /// Leaves the next `count` posts unanswered until the fake stops: the client times out.
     public func holdNext(_ count: Int) { hold.add(count) }
 
+    /// Holds no further request (one that timed out before it arrived must not leave its hold to the next).
+    public func stopHolding() { hold.stopHolding() }
+
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         state.withLock { state in
             guard request.method == "POST" else { return .text("invalid_post_type", status: 400) }

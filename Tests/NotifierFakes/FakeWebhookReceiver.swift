@@ -56,6 +56,9 @@ public final class FakeWebhookReceiver: Sendable {
     /// Leaves the next `count` requests unanswered until the receiver stops: the client times out.
     public func holdNext(_ count: Int) { hold.add(count) }
 
+    /// Holds no further request (one that timed out before it arrived must not leave its hold to the next).
+    public func stopHolding() { hold.stopHolding() }
+
     public func handle(_ request: RecordedRequest) -> FakeAnswer {
         let now = now()
         return state.withLock { state in
