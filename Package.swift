@@ -146,7 +146,7 @@ let package = Package(
         .target(
             name: "MuninnStore",
             dependencies: [
-                "MuninnCore",
+                "MuninnCore", "KubeJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "MuninnPostgres",
             dependencies: [
-                "MuninnCore",
+                "MuninnCore", "KubeJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -169,7 +169,7 @@ let package = Package(
 
         // The store contract every OutboxStore passes, and its sample values; shared by the store test targets.
         .target(
-            name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
+            name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting", "KubeJSON"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
         .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
