@@ -172,7 +172,7 @@ let package = Package(
             name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting", "KubeJSON"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
-        .target(name: "MuninnTesting", dependencies: ["MuninnCore"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+        .target(name: "MuninnTesting", dependencies: ["MuninnCore", "KubeJSON"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
         // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
         .target(
@@ -233,7 +233,8 @@ let package = Package(
         .testTarget(
             name: "MuninnCoreTests",
             dependencies: [
-                "MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                "MuninnCore", "KubeAPI", "KubeJSON", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
@@ -264,7 +265,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes", "MuninnStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["python"],

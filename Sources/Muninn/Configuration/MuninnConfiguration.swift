@@ -33,6 +33,8 @@ struct MuninnConfiguration: Equatable {
     var store = StoreSettings()
     var delivery = DeliverySettings()
     var dashboard = DashboardSettings()
+    /// Manifests to watch and the chain their changes run through; empty (off) unless configured.
+    var changes = ChangeWatchSettings()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [

@@ -19,7 +19,8 @@ public struct LogChangeHandler: ChangeHandler {
         return .continue
     }
 
-    static func metadata(for change: ManifestChange) -> Logger.Metadata {
+    /// The metadata of the line logged for `change`.
+    public static func metadata(for change: ManifestChange) -> Logger.Metadata {
         var metadata: Logger.Metadata = [
             "change.id": "\(change.id)",
             "change.action": "\(change.action.rawValue)",
