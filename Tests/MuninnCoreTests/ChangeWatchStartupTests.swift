@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import KubeAPI
 import KubeJSON
@@ -43,7 +44,7 @@ struct ChangeWatchStartupTests {
         try await ChangeWatchRun(store: store, handlers: [recorder]).run(later)
         let reported = recorder.calls.map { "\($0.action.rawValue) \($0.name)" }
         #expect(reported == ["Update api", "Add worker", "Delete web"])
-        #expect(recorder.calls.allSatisfy(\.whileStopped))
+        #expect(recorder.calls.allSatisfy { $0.whileStopped })
         #expect(recorder.calls.first?.diff.fieldChanges.map(\.path) == ["spec.template"])
         #expect(store.allChanges.map(\.name) == ["api", "worker", "web"])
 

@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import MuninnCore
 import Testing
 
@@ -108,8 +109,10 @@ public struct ChangeContract {
             try await store.commitChange(change, cluster: "prod", resource: ChangeSamples.deployments, namespace: "shop", name: "api", baseline: baseline)
         }
         try await database.withChangeStore { store in
-            #expect(try await store.changes(ChangeQuery(cluster: "prod")) == [change])
-            #expect(try await store.changeBaselines(cluster: "prod", resource: ChangeSamples.deployments) == [baseline])
+            let changes = try await store.changes(ChangeQuery(cluster: "prod"))
+            let baselines = try await store.changeBaselines(cluster: "prod", resource: ChangeSamples.deployments)
+            #expect(changes == [change])
+            #expect(baselines == [baseline])
         }
     }
 

@@ -29,7 +29,7 @@ public enum ChangePayload {
             "workload": change.workload.map { ["kind": .string($0.kind), "name": .string($0.name)] } ?? nil,
             "changedBy": change.changedBy.map { .string($0) } ?? nil,
             "fieldChanges": .array(
-                change.diff.fieldChanges.map { field in
+                change.diff.fieldChanges.map { field -> JSONValue in
                     [
                         "path": .string(field.path), "operation": .string(field.operation.rawValue),
                         "old": field.old.map { .string($0) } ?? nil, "new": field.new.map { .string($0) } ?? nil,

@@ -1,3 +1,4 @@
+import KubeJSON
 import Logging
 import MuninnCore
 
