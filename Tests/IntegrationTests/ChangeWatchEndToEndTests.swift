@@ -3,6 +3,7 @@ import KubeAPI
 import KubeJSON
 import KubeSim
 import KubeletModel
+import Logging
 import MuninnCore
 import MuninnStore
 import NotifierFakes

@@ -141,7 +141,7 @@ struct ChangeNotifierTests {
         let body = DingTalkNotifier.changeBody(ChangeSamples.update(diffLines: 400), configuration: DingTalkConfiguration(token: "t", keyword: "Muninn"))
         let text = try #require(body[path: ["markdown", "text"]]?.stringValue)
         #expect(text.hasPrefix("#### Muninn: UPDATE Deployment shop/api"))
-        #expect(text.contains("spec.template.spec.containers[name=api].image"))
+        #expect(text.contains(#"spec.template.spec.containers\[name=api\].image: shop/api:1.0 -\> shop/api:1.1"#))
         #expect(body.serialized().count <= DingTalkConfiguration(token: "t").maximumBodyBytes)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import KubeJSON
+import Logging
 import MuninnCore
 import MuninnNotifiers
 

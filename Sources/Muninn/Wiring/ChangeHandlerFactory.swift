@@ -38,7 +38,10 @@ struct ChangeHandlerFactory {
             do {
                 return try SlackChangeHandler(target: target, apiURL: slackAPIURL, httpClient: httpClient, now: now)
             } catch {
-                throw ConfigurationError(file: "configuration", line: nil, key: key, message: error.description)
+                let reason = switch error {
+                case .permanent(let reason), .retryable(let reason, _): reason
+                }
+                throw ConfigurationError(file: "configuration", line: nil, key: key, message: reason)
             }
         case .webhook(let url, let secret):
             guard !url.isEmpty else { throw ConfigurationError(file: "configuration", line: nil, key: key, message: "the webhook handler needs a url") }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPI
+import KubeJSON
 import Logging
 import MuninnCore
 import ServiceLifecycle
