@@ -80,7 +80,8 @@ struct ChangeHandlerFactoryTests {
         } throws: { error in
             "\(error)".hasPrefix("sleep did not finish within")
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Returned at the timeout, far sooner than the program's 30 seconds (a loaded machine starts programs slowly).
+        #expect(ContinuousClock.now - started < .seconds(25))
     }
 
     @Test func aMissingProgramIsAClearError() async throws {
