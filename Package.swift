@@ -146,7 +146,7 @@ let package = Package(
         .target(
             name: "MuninnStore",
             dependencies: [
-                "MuninnCore",
+                "MuninnCore", "KubeJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "MuninnPostgres",
             dependencies: [
-                "MuninnCore",
+                "MuninnCore", "KubeJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -169,10 +169,10 @@ let package = Package(
 
         // The store contract every OutboxStore passes, and its sample values; shared by the store test targets.
         .target(
-            name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
+            name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting", "KubeJSON"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
-        .target(name: "MuninnTesting", dependencies: ["MuninnCore", "KubeAPI"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+        .target(name: "MuninnTesting", dependencies: ["MuninnCore", "KubeAPI", "KubeJSON"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
         // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
         .target(
@@ -233,7 +233,8 @@ let package = Package(
         .testTarget(
             name: "MuninnCoreTests",
             dependencies: [
-                "MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                "MuninnCore", "KubeAPI", "KubeJSON", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
@@ -264,7 +265,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes",
+                "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes", "MuninnStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["python"],

@@ -64,7 +64,7 @@ struct HistorySchemaTests {
             }
             try await database.withStore { store in
                 let version = try await store.rawScalar("SELECT max(version) FROM schema_migrations")?.integer
-                #expect(version == 2)
+                #expect(version == SchemaMigrations.latestVersion)
                 #expect(try await store.allNames(IncidentQuery(search: "nil pointer"), ids: ids) == ["panic"])
                 #expect(try await store.allNames(IncidentQuery(search: "worker exited"), ids: ids) == ["queued"])
                 let sum = try await store.rawScalar("SELECT sum(size_bytes) FROM incidents")?.integer ?? 0

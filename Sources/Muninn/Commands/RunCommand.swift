@@ -122,6 +122,13 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             logger.warning("this store keeps no searchable history yet: retention and the dashboard are off")
         }
+        do {
+            if let changes = try assembly.changeWatch(store: store, notifiers: notifiers, logger: Logger(label: "muninn.changes")) {
+                services.append(changes)
+            }
+        } catch let error as ConfigurationError {
+            throw CommandSupport.fail("\(error)")
+        }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }

@@ -34,6 +34,8 @@ struct MuninnConfiguration: Equatable {
     var delivery = DeliverySettings()
     var dashboard = DashboardSettings()
     var leaderElection = LeaderElectionSettings()
+    /// Manifests to watch and the chain their changes run through; empty (off) unless configured.
+    var changes = ChangeWatchSettings()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [

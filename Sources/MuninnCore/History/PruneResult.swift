@@ -12,6 +12,8 @@ public struct PruneResult: Sendable, Hashable {
     public var keptInFlight: Int
     /// Bytes of incident records left.
     public var bytesRemaining: Int
+    /// Stored manifest changes removed for being older than the maximum age (the size limit counts incidents only).
+    public var changesRemoved: Int = 0
 
     public init(
         removedByAge: Int = 0, removedBySize: Int = 0, deliveriesRemoved: Int = 0, bytesFreed: Int = 0, keptInFlight: Int = 0,
@@ -25,5 +27,6 @@ public struct PruneResult: Sendable, Hashable {
         self.bytesRemaining = bytesRemaining
     }
 
+    /// Incidents removed.
     public var removed: Int { removedByAge + removedBySize }
 }

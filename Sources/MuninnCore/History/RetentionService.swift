@@ -46,8 +46,9 @@ public struct RetentionService: Service {
                 "removedByAge": "\(result.removedByAge)", "removedBySize": "\(result.removedBySize)",
                 "deliveriesRemoved": "\(result.deliveriesRemoved)", "bytesFreed": "\(result.bytesFreed)",
                 "keptInFlight": "\(result.keptInFlight)", "bytesRemaining": "\(result.bytesRemaining)",
+                "changesRemoved": "\(result.changesRemoved)",
             ]
-            if result.removed > 0 || result.keptInFlight > 0 {
+            if result.removed > 0 || result.keptInFlight > 0 || result.changesRemoved > 0 {
                 logger.info("pruned the incident history", metadata: metadata)
             } else {
                 logger.debug("incident history within its retention", metadata: metadata)

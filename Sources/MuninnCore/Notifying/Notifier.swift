@@ -16,6 +16,11 @@ public protocol Notifier: Sendable {
     /// threads send a full message that says it is a repeat).
     /// - Throws: ``NotifierError``.
     func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt
+
+    /// Delivers a manifest change (the change watch's `destination` handler) to `target`, in one attempt. Destinations
+    /// that cannot show changes keep the default, which fails permanently.
+    /// - Throws: ``NotifierError``.
+    func sendChange(_ change: ManifestChange, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt
 }
 
 extension Notifier {

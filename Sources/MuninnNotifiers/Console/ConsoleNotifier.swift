@@ -13,7 +13,7 @@ public struct ConsoleNotifier: Notifier {
     public let name: String
     public let format: Format
     private let redactor: LogRedactor
-    private let write: @Sendable (String) -> Void
+    let write: @Sendable (String) -> Void
 
     /// - Parameter write: receives each line without its newline; the default prints to stdout.
     public init(

@@ -18,10 +18,10 @@ import NIOHTTP1
 public struct DingTalkNotifier: Notifier {
     public let name: String
     public let configuration: DingTalkConfiguration
-    private let endpoint: DingTalkEndpoint
+    let endpoint: DingTalkEndpoint
     private let redactor: LogRedactor
-    private let http: NotifierHTTP
-    private let now: @Sendable () -> Date
+    let http: NotifierHTTP
+    let now: @Sendable () -> Date
 
     /// - Throws: ``NotifierError/permanent(reason:)`` when the token is neither an access_token nor a webhook URL.
     public init(

@@ -22,9 +22,9 @@ public struct SlackNotifier: Notifier {
     public let name: String
     public let configuration: SlackConfiguration
     private let redactor: LogRedactor
-    private let api: SlackWebAPI
-    private let resolver: SlackChannelResolver
-    private let uploader: SlackLogUploader
+    let api: SlackWebAPI
+    let resolver: SlackChannelResolver
+    let uploader: SlackLogUploader
 
     /// - Parameters:
     ///   - httpClient: shared by all requests; the default is `HTTPClient.notifiers`.

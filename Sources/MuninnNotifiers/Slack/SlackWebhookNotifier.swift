@@ -13,10 +13,10 @@ import NIOHTTP1
 /// code such as `invalid_payload` or `no_service`.
 public struct SlackWebhookNotifier: Notifier {
     public let name: String
-    private let url: String
+    let url: String
     private let redactor: LogRedactor
-    private let http: NotifierHTTP
-    private let now: @Sendable () -> Date
+    let http: NotifierHTTP
+    let now: @Sendable () -> Date
     private let inlineLogLines: Int
     private let inlineLogCharacters: Int
 

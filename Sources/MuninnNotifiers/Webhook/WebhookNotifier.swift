@@ -14,9 +14,9 @@ public struct WebhookNotifier: Notifier {
     public let name: String
     public let configuration: WebhookConfiguration
     private let redactor: LogRedactor
-    private let signature: WebhookSignature?
-    private let http: NotifierHTTP
-    private let now: @Sendable () -> Date
+    let signature: WebhookSignature?
+    let http: NotifierHTTP
+    let now: @Sendable () -> Date
 
     public init(
         name: String, configuration: WebhookConfiguration, redactor: LogRedactor = .standard, httpClient: HTTPClient = .notifiers,

@@ -35,6 +35,7 @@ extension PostgresStore {
                 let inFlight = sql.query(text)
                 let kept = try await database.withConnection { runner in try await runner.rows(inFlight) }
                 for row in kept.map(StoredRow.init) { keptInFlight.insert(try row.integer("id")) }
+                result.changesRemoved = try await Self.pruneChanges(before: cutoff, database: database)
             }
             if let maximumBytes = policy.maximumBytes {
                 // Oldest first, continuing after the last incident looked at: in-flight ones are stepped over, not revisited.
@@ -78,6 +79,21 @@ extension PostgresStore {
             result.keptInFlight = keptInFlight.count
             result.bytesRemaining = Int(try await database.transaction { runner in try await Self.foldedSize(runner) })
             return result
+        }
+    }
+
+    /// Removes stored manifest changes observed before `cutoff`, a batch per transaction. Baselines stay: they are
+    /// the watch's state, not history.
+    private static func pruneChanges(before cutoff: Int64, database: PooledDatabase) async throws -> Int {
+        var removed = 0
+        while true {
+            let query: PostgresQuery = """
+                DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE observed_at < \(cutoff) ORDER BY observed_at LIMIT \(pruneBatch))
+                RETURNING id
+                """
+            let count = try await database.transaction { runner in try await runner.rows(query).count }
+            removed += count
+            if count < Int(pruneBatch) { return removed }
         }
     }
 

@@ -1,7 +1,7 @@
 /// Every migration Muninn knows for PostgreSQL, oldest first. Never edit a released one: add the next version.
 /// The schema is the SQLite store's (docs/storage.md), in PostgreSQL's types.
 enum PostgresSchemaMigrations {
-    static let all: [PostgresMigration] = [outbox, history]
+    static let all: [PostgresMigration] = [outbox, history, changes]
 
     /// The newest version this Muninn understands; a database at a higher version was written by a newer Muninn.
     static var latestVersion: Int { all.last?.version ?? 0 }

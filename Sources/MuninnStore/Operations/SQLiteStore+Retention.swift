@@ -34,6 +34,7 @@ extension SQLiteStore {
                     try await runner.rows("SELECT id FROM incidents WHERE occurred_at < ? AND NOT (\(HistoryQueries.settled))", [cutoff])
                 }
                 for row in kept.map(StoredRow.init) { keptInFlight.insert(try row.integer("id")) }
+                result.changesRemoved = try await pruneChanges(before: cutoff, connection: connection)
             }
             if let maximumBytes = policy.maximumBytes {
                 // Oldest first, continuing after the last incident looked at: in-flight ones are stepped over, not revisited.
@@ -78,6 +79,22 @@ extension SQLiteStore {
                 try await runner.scalar("SELECT bytes FROM history_size")?.integer ?? 0
             }
             return result
+        }
+    }
+
+    /// Removes stored manifest changes observed before `cutoff`, a batch per transaction. Baselines stay: they are
+    /// the watch's state, not history.
+    private func pruneChanges(before cutoff: SQLiteData, connection: SerializedConnection) async throws -> Int {
+        var removed = 0
+        while true {
+            let count = try await connection.writeTransaction { runner in
+                try await runner.rows(
+                    "DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE observed_at < ? ORDER BY observed_at LIMIT ?) RETURNING id",
+                    [cutoff, .integer(Self.pruneBatch)]
+                ).count
+            }
+            removed += count
+            if count < Self.pruneBatch { return removed }
         }
     }
 
