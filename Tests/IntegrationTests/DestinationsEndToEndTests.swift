@@ -1,5 +1,6 @@
 import Foundation
 import KubeJSON
+import KubeletModel
 import MuninnCore
 import NotifierFakes
 import Testing

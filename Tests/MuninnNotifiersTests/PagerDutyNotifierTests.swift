@@ -51,7 +51,7 @@ import Testing
             let events = pagerduty.events
             #expect(events.map(\.action) == ["trigger", "trigger", "resolve"])
             #expect(Set(events.map(\.dedupKey)) == ["muninn/prod-eu/payments/api-7f9c/api"])
-            #expect(events.allSatisfy(\.applied))
+            #expect(events.allSatisfy { $0.applied })
             #expect(events[2].payload["payload"] == nil)
             #expect(pagerduty.alert("muninn/prod-eu/payments/api-7f9c/api") == FakePagerDutyAlert(status: .resolved, triggers: 2, opened: 1))
         }

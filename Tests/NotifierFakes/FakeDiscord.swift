@@ -94,7 +94,7 @@ public final class FakeDiscord: Sendable {
     }
 
     /// Discord counts characters as JavaScript does (UTF-16 units).
-    static func limitErrors(_ payload: JSONValue) -> JSONValue? {
+    public static func limitErrors(_ payload: JSONValue) -> JSONValue? {
         var errors: JSONValue = [:]
         if let content = payload["content"]?.stringValue, content.utf16.count > 2_000 { errors["content"] = tooLong(2_000) }
         let embeds = payload["embeds"]?.arrayValue ?? []

@@ -62,20 +62,22 @@ public final class FakeFeishu: Sendable {
             if request.body.count > state.maximumBodyBytes { return Self.answer(9499, "Bad Request: request body exceeds 20KB") }
             if let secret = bot.secret, let failure = Self.checkSignature(body, secret: secret, now: now) { return failure }
             let type = body["msg_type"]?.stringValue ?? ""
-            let texts: [String]
-            let markdown: [String]
+            var texts: [String] = []
+            var markdown: [String] = []
             switch type {
             case "text":
                 guard let text = body[path: ["content", "text"]]?.stringValue else { return Self.answer(9499, "Bad Request") }
-                (texts, markdown) = ([text], [])
+                texts = [text]
             case "post":
                 guard body[path: ["content", "post"]]?.objectValue != nil else { return Self.answer(9499, "Bad Request") }
-                (texts, markdown) = (Self.texts(in: body["content"] ?? .null).plain, [])
+                texts = Self.texts(in: body["content"] ?? .null).plain
             case "interactive":
                 guard let card = body["card"], card["elements"]?.arrayValue != nil || card[path: ["body", "elements"]]?.arrayValue != nil else {
                     return Self.answer(9499, "Bad Request")
                 }
-                (texts, markdown) = Self.texts(in: card)
+                let found = Self.texts(in: card)
+                texts = found.plain
+                markdown = found.markdown
             default:
                 return Self.answer(9499, "Bad Request")
             }
@@ -127,7 +129,7 @@ public final class FakeFeishu: Sendable {
             }
             return (plain, markdown)
         case .array(let values):
-            return values.map(texts).reduce(into: ([String](), [String]())) { $0.0 += $1.plain; $0.1 += $1.markdown }
+            return values.map { texts(in: $0) }.reduce(into: ([String](), [String]())) { $0.0 += $1.plain; $0.1 += $1.markdown }
         default:
             return ([], [])
         }

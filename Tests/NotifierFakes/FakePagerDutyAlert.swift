@@ -7,4 +7,10 @@ public struct FakePagerDutyAlert: Sendable, Equatable {
     public var triggers: Int
     /// How many alerts were opened under this key (a trigger after a resolve opens a new one).
     public var opened: Int
+
+    public init(status: Status, triggers: Int, opened: Int) {
+        self.status = status
+        self.triggers = triggers
+        self.opened = opened
+    }
 }

@@ -13,7 +13,7 @@ public enum PagerDutyEvent {
         let key = ["muninn", alert.cluster.isEmpty ? "-" : alert.cluster, alert.namespace, alert.pod, alert.container ?? "-"].joined(separator: "/")
         guard key.utf8.count > 255 else { return key }
         let digest = SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
-        return String(key.unicodeScalars.prefix(180).map(Character.init)) + "#" + digest
+        return String(String.UnicodeScalarView(key.unicodeScalars.prefix(180))) + "#" + digest
     }
 
     /// The request body.

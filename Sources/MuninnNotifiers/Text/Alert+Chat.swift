@@ -6,7 +6,7 @@ extension Alert {
     var factRows: [(label: String, value: String)] {
         var rows = identityRows + [("Exit code", exitCodeSummary), ("Restarts", restartSummary)]
         if seenLate { rows.append(("Note", "happened while Muninn was not running; reported late")) }
-        return rows.compactMap { row in row.value.map { (row.label, PlainText.clipped(PlainText.singleLine($0), to: 300)) } }
+        return rows.compactMap { row in row.value.map { (label: row.label, value: PlainText.clipped(PlainText.singleLine($0), to: 300)) } }
     }
 
     /// "Container crashed: payments/api-7f9c", or the repeat headline.
