@@ -8,7 +8,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct DiscordNotifierTests {
     private func notifier(_ url: String, logLines: Int = 30) -> DiscordNotifier {
-        DiscordNotifier(name: "discord", configuration: DiscordConfiguration(url: url, requestTimeout: .seconds(10), logLines: logLines))
+        DiscordNotifier(name: "discord", configuration: DiscordConfiguration(url: url, requestTimeout: .seconds(30), logLines: logLines))
     }
 
     @Test func postsAnEmbedAndReturnsTheMessageID() async throws {
@@ -113,7 +113,7 @@ import Testing
 
     @Test func repeatsAreFullEmbedsAndAConfiguredThreadIsUsed() async throws {
         try await withFakeDiscord { discord, url in
-            let threaded = DiscordNotifier(name: "d", configuration: DiscordConfiguration(url: url, threadID: "1400000000000000001"))
+            let threaded = DiscordNotifier(name: "d", configuration: DiscordConfiguration(url: url, threadID: "1400000000000000001", requestTimeout: .seconds(30)))
             _ = try await threaded.send(Samples.crash(), to: DeliveryTarget(threadID: "1300000000000000002"), logger: Samples.logger)
             let message = try #require(discord.messages.first)
             #expect(message.threadID == "1400000000000000001")

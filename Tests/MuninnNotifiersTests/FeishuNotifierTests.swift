@@ -18,7 +18,7 @@ import Testing
 
     private func notifier(_ url: String, secret: String? = FeishuNotifierTests.secret, keyword: String? = nil, now: Date = FeishuNotifierTests.now, logLines: Int = 30) -> FeishuNotifier {
         FeishuNotifier(
-            name: "feishu", configuration: FeishuConfiguration(url: url, secret: secret, keyword: keyword, requestTimeout: .seconds(10), logLines: logLines),
+            name: "feishu", configuration: FeishuConfiguration(url: url, secret: secret, keyword: keyword, requestTimeout: .seconds(30), logLines: logLines),
             now: { now })
     }
 

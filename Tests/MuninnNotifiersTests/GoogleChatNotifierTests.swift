@@ -8,7 +8,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct GoogleChatNotifierTests {
     private func notifier(_ url: String, threads: Bool = true, logLines: Int = 40) -> GoogleChatNotifier {
-        GoogleChatNotifier(name: "gchat", configuration: GoogleChatConfiguration(url: url, threads: threads, requestTimeout: .seconds(10), logLines: logLines))
+        GoogleChatNotifier(name: "gchat", configuration: GoogleChatConfiguration(url: url, threads: threads, requestTimeout: .seconds(30), logLines: logLines))
     }
 
     @Test func postsACardThatStartsAThread() async throws {

@@ -8,7 +8,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct MattermostNotifierTests {
     private func notifier(_ url: String, channel: String? = nil, logLines: Int = 50) -> MattermostNotifier {
-        MattermostNotifier(name: "mattermost", configuration: MattermostConfiguration(url: url, channel: channel, requestTimeout: .seconds(10), logLines: logLines))
+        MattermostNotifier(name: "mattermost", configuration: MattermostConfiguration(url: url, channel: channel, requestTimeout: .seconds(30), logLines: logLines))
     }
 
     @Test func postsAHeadingAndAnAttachment() async throws {

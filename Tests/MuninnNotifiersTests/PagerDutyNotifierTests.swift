@@ -10,7 +10,7 @@ import Testing
     private func notifier(_ url: String, key: String = FakePagerDuty.routingKey, severity: PagerDutySeverity? = nil, maximumLogBytes: Int = 32 * 1024) -> PagerDutyNotifier {
         PagerDutyNotifier(
             name: "pagerduty",
-            configuration: PagerDutyConfiguration(routingKey: key, apiURL: url, severity: severity, requestTimeout: .seconds(10), maximumLogBytes: maximumLogBytes))
+            configuration: PagerDutyConfiguration(routingKey: key, apiURL: url, severity: severity, requestTimeout: .seconds(30), maximumLogBytes: maximumLogBytes))
     }
 
     @Test func triggersWithAStableDedupKeyAndDetails() async throws {

@@ -12,7 +12,7 @@ import Testing
     private func notifier(_ apiURL: String, token: String = TelegramNotifierTests.token, chat: String = "-1001234567890", thread: Int64? = nil, logLines: Int = 30) -> TelegramNotifier {
         TelegramNotifier(
             name: "telegram",
-            configuration: TelegramConfiguration(token: token, chatID: chat, messageThreadID: thread, apiURL: apiURL, requestTimeout: .seconds(10), logLines: logLines))
+            configuration: TelegramConfiguration(token: token, chatID: chat, messageThreadID: thread, apiURL: apiURL, requestTimeout: .seconds(30), logLines: logLines))
     }
 
     @Test func sendsHTMLWithBoldLabelsAndPreBlocks() async throws {

@@ -123,7 +123,9 @@ public final class FakeDiscord: Sendable {
             if embedErrors.objectValue?.isEmpty == false { errors[path: ["embeds", String(index)]] = embedErrors }
         }
         if total > 6_000 { errors["embeds"] = ["_errors": [["code": "MAX_EMBED_SIZE_EXCEEDED", "message": "Embed size exceeds maximum size of 6000"]]] }
-        return errors.objectValue?.isEmpty == false ? errors : nil
+        // Not a ternary: a bare `nil` there would be JSONValue's null literal, not "no errors".
+        guard errors.objectValue?.isEmpty == false else { return Optional.none }
+        return errors
     }
 }
 
