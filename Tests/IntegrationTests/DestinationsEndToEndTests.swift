@@ -50,6 +50,7 @@ struct DestinationsEndToEndTests {
             }
             let deliveries = teams.deliveries
             #expect(deliveries.count == 2)
+            #expect(teams.snapshot.requests.count >= 3, "the 429 was answered and retried")
             #expect(deliveries.allSatisfy { $0.flowFailure == nil })
             #expect(deliveries.first?.texts.contains("OOMKilled\n") == true)
         }
@@ -62,6 +63,7 @@ struct DestinationsEndToEndTests {
                 _ = try await discord.waitForMessages(2)
             }
             #expect(discord.messages.count == 2)
+            #expect(discord.snapshot.requests.count >= 3)
             #expect(discord.messages.first?.embed?["fields"]?.arrayValue?.contains(["name": "Reason", "value": "OOMKilled", "inline": true]) == true)
         }
     }
@@ -74,6 +76,7 @@ struct DestinationsEndToEndTests {
                 _ = try await telegram.waitForMessages(2)
             }
             #expect(telegram.messages.count == 2)
+            #expect(telegram.snapshot.requests.count >= 3)
             #expect(telegram.messages.first?.visibleText.contains("Reason: OOMKilled") == true)
         }
     }
@@ -86,6 +89,7 @@ struct DestinationsEndToEndTests {
             }
             let events = pagerduty.events
             #expect(events.count == 2 && events.allSatisfy { $0.action == "trigger" })
+            #expect(pagerduty.snapshot.requests.count >= 3)
             let oom = try #require(events.first { $0.payload[path: ["payload", "class"]] == "OOMKilled" })
             #expect(oom.dedupKey.hasPrefix("muninn/e2e/prod/api-"))
             #expect(pagerduty.alert(oom.dedupKey)?.triggers == 1)
@@ -99,6 +103,7 @@ struct DestinationsEndToEndTests {
                 _ = try await mattermost.waitForMessages(2)
             }
             #expect(mattermost.posts.count == 2)
+            #expect(mattermost.snapshot.requests.count >= 3)
             #expect(mattermost.posts.first?.payload["attachments"]?[0]?["fields"]?.arrayValue?.contains(["title": "Reason", "value": "OOMKilled", "short": true]) == true)
             #expect(mattermost.snapshot.mentions.isEmpty)
         }
@@ -111,6 +116,7 @@ struct DestinationsEndToEndTests {
                 _ = try await chat.waitForMessages(2)
             }
             #expect(chat.messages.count == 2)
+            #expect(chat.snapshot.requests.count >= 3)
             #expect(chat.messages.first?.visibleTexts.contains("OOMKilled") == true)
             #expect(Set(chat.messages.compactMap(\.threadKey)).count == 2)
         }
@@ -124,6 +130,7 @@ struct DestinationsEndToEndTests {
                 _ = try await feishu.waitForMessages(2)
             }
             #expect(feishu.accepted.count == 2)
+            #expect(feishu.snapshot.requests.count >= 3)
             #expect(feishu.accepted.allSatisfy { $0.sign != nil })
             #expect(feishu.accepted.first?.texts.contains("Reason: OOMKilled") == true)
         }

@@ -93,7 +93,7 @@ import Testing
         let lines = ConfigurationSummary(configuration: configuration).destinationLines
         let text = lines.joined(separator: "\n")
         #expect(lines.contains("  teams-ops (teams): url: set (inline)"))
-        #expect(lines.contains("  telegram (telegram): token: set (from file \(files.path("secrets"))/telegram-token), chat: -1001234567890, topic: 42"))
+        #expect(lines.contains("  telegram (telegram): token: set (from file secrets/telegram-token), chat: -1001234567890, topic: 42"))
         #expect(lines.contains("  pagerduty (pagerduty): routing key: set (inline), severity: critical"))
         #expect(lines.contains("  gchat (googlechat): url: set (inline), crash-loop threads: off"))
         for secret in ["SIGsecret123", "hook-token-secret", "ops-token-secret", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", Self.routingKey, "KEYsecret", "TOKENsecret", "lark-signing-secret", "f3a9c2d1-lark-hook", "h8x4tq3ow7gxbyt1r5kzm9oyya"] {
