@@ -7,8 +7,9 @@ import Testing
 
 /// Each chat and paging destination behind the real pipeline (simulator, client, detector, SQLite
 /// outbox, enrichment, routing, notifier) and its enforcing fake: an OOM kill arrives exactly once,
-/// also when the destination's first answer was a rate limit.
-@Suite(.timeLimit(.minutes(3)))
+/// also when the destination's first answer was a rate limit. One at a time: each runs a simulator
+/// and a whole pipeline, and seven at once starve the rest of the test run on small machines.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct DestinationsEndToEndTests {
     /// Runs the pipeline with the audit webhook and one more destination (`destination`: its YAML
     /// mapping lines), OOM-kills `api`, waits until the sentinel reached the webhook, then runs
