@@ -37,6 +37,8 @@ struct ConfigurationSummary {
             return parts.joined(separator: ", ")
         case .console:
             return "one JSON line per alert on stdout"
+        case .chat(let chat):
+            return chat.summary
         }
     }
 

@@ -24,6 +24,7 @@ struct SecretScrubber {
                 if let secret = webhook.secret { values.append(secret.value) }
                 values += webhook.headers.map(\.value)
             case .console: break
+            case .chat(let chat): values += chat.secretURLs.flatMap(Self.urlSecrets) + chat.secretValues
             }
         }
         // Longest first, so a URL goes as a whole before the token inside it is looked for.

@@ -59,6 +59,8 @@ struct NotifierFactory {
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .console(let format):
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)
+        case .chat(let chat):
+            return try chat.notifier(name: name, redactor: redactor, httpClient: httpClient, now: now)
         }
     }
 }

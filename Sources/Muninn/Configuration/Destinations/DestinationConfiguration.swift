@@ -10,11 +10,14 @@ struct DestinationConfiguration: Equatable {
         case webhook(WebhookDestinationSettings)
         /// `format: json` (one JSON line per alert, the default) or `text` (a few readable lines, what the demo shows).
         case console(format: ConsoleNotifier.Format)
+        /// Teams, Discord, Telegram, PagerDuty, Mattermost, Google Chat, Feishu/Lark.
+        case chat(ChatDestinationSettings)
     }
 
     /// The `type:` values, as written in the file.
     enum Kind: String, CaseIterable {
         case slack, slackWebhook, dingtalk, webhook, console
+        case teams, discord, telegram, pagerduty, mattermost, googlechat, feishu
     }
 
     /// Used in routes, pod annotations, metrics and delivery lanes.
@@ -28,6 +31,7 @@ struct DestinationConfiguration: Equatable {
         case .dingtalk: .dingtalk
         case .webhook: .webhook
         case .console: .console
+        case .chat(let chat): chat.kind
         }
     }
 

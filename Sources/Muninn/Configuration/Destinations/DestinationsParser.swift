@@ -56,7 +56,7 @@ struct DestinationsParser {
         guard let kind = DestinationConfiguration.Kind.allCases.first(where: { $0.rawValue.lowercased() == typeName.lowercased() }) else {
             throw typeNode.error("unknown destination type '\(typeName)' (allowed: \(Self.kindList))")
         }
-        let members = try entry.mapping(allowedKeys: Self.commonKeys + (Self.keysByKind[kind] ?? []))
+        let members = try entry.mapping(allowedKeys: Self.commonKeys + (Self.keysByKind[kind] ?? Self.chatKeysByKind[kind] ?? []))
         let settings: DestinationConfiguration.Settings
         switch kind {
         case .slack: settings = .slack(try slack(members, entry))
@@ -73,6 +73,8 @@ struct DestinationsParser {
                 format = parsed
             }
             settings = .console(format: format)
+        case .teams, .discord, .telegram, .pagerduty, .mattermost, .googlechat, .feishu:
+            settings = .chat(try chat(kind, members, entry))
         }
         return DestinationConfiguration(name: name, settings: settings)
     }
