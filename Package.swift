@@ -284,6 +284,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The dashboard in headless Chromium over a history filled by a real pipeline run; scripts/test.sh installs Chromium.
+        .testTarget(
+            name: "DashboardBrowserTests",
+            dependencies: [
+                "Muninn", "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeSim", "KubeletModel", "KubeJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MuninnTests",
             dependencies: [
