@@ -289,7 +289,9 @@ let package = Package(
             name: "DashboardBrowserTests",
             dependencies: [
                 "Muninn", "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeSim", "KubeletModel", "KubeJSON",
+                "KubeAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

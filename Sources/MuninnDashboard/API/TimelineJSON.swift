@@ -21,9 +21,11 @@ enum TimelineJSON {
         case .incident(let incident, let afterChange):
             var summary = HistoryJSON.summary(incident)
             if case .object(var object) = summary {
-                object["afterChange"] = afterChange.map { link in
-                    .object(JSONObject([("changeId", .string(link.changeID)), ("seconds", .int(Int64(link.seconds)))]))
-                } ?? .null
+                let link: JSONValue =
+                    afterChange.map { link -> JSONValue in
+                        .object(JSONObject([("changeId", .string(link.changeID)), ("seconds", .int(Int64(link.seconds)))]))
+                    } ?? .null
+                object["afterChange"] = link
                 summary = .object(object)
             }
             return .object(JSONObject([("type", .string("incident")), ("at", time(incident.occurredAt)), ("incident", summary)]))
@@ -40,13 +42,15 @@ enum TimelineJSON {
                 ("kind", .string(change.kind)), ("namespace", .string(change.namespace)), ("name", .string(change.name)),
                 ("uid", change.uid.map(JSONValue.string) ?? .null), ("action", .string(change.action.rawValue)),
                 ("observedAt", time(change.observedAt)), ("whileStopped", .bool(change.whileStopped)),
-                (
-                    "workload",
-                    change.workload.map { .object(JSONObject([("kind", .string($0.kind)), ("name", .string($0.name))])) } ?? .null
-                ),
+                ("workload", workload(change.workload)),
                 ("changedBy", change.changedBy.map(JSONValue.string) ?? .null),
                 ("fieldChanges", .array(change.diff.fieldChanges.map(fieldChange))), ("unifiedDiff", .string(change.diff.unifiedDiff)),
             ]))
+    }
+
+    private static func workload(_ workload: Alert.Workload?) -> JSONValue {
+        guard let workload else { return .null }
+        return .object(JSONObject([("kind", .string(workload.kind)), ("name", .string(workload.name))]))
     }
 
     private static func fieldChange(_ field: FieldChange) -> JSONValue {

@@ -4,6 +4,7 @@ import Logging
 import MuninnCore
 import MuninnDashboard
 import MuninnStore
+import NIOHTTP1
 import NIOCore
 import ServiceLifecycle
 
@@ -64,20 +65,20 @@ struct BrowserDashboard: Sendable {
     /// Loads every visit in Chromium, a few at a time, in order of the result.
     func load(_ visits: [Visit]) async throws -> [Loaded] {
         let pages = try await withThrowingTaskGroup(of: (Int, Chromium.Page).self) { group in
-            var next = 0
+            var waiting = Array(visits.indices.reversed())
+            var running = 0
             var pages: [Int: Chromium.Page] = [:]
-            func start() {
-                let index = next
-                let visit = visits[index]
-                let url = baseURL + visit.path
-                let file = visit.screenshot.map { screenshots.appendingPathComponent($0).path }
-                group.addTask { (index, try await chromium.open(url, screenshot: file)) }
-                next += 1
-            }
-            while next < min(Self.parallelPages, visits.count) { start() }
-            while let (index, page) = try await group.next() {
+            while !waiting.isEmpty || running > 0 {
+                while running < Self.parallelPages, let index = waiting.popLast() {
+                    let url = baseURL + visits[index].path
+                    let file = visits[index].screenshot.map { screenshots.appendingPathComponent($0).path }
+                    let chromium = self.chromium
+                    group.addTask { (index, try await chromium.open(url, screenshot: file)) }
+                    running += 1
+                }
+                guard let (index, page) = try await group.next() else { break }
+                running -= 1
                 pages[index] = page
-                if next < visits.count { start() }
             }
             return pages
         }

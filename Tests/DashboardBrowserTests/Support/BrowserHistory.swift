@@ -1,4 +1,5 @@
 import Foundation
+import KubeAPI
 import KubeJSON
 import KubeSim
 import KubeletModel
@@ -39,6 +40,7 @@ struct BrowserHistory: Sendable {
             WorkloadSpec(kind: .deployment, name: "frontend", namespace: "shop", containers: [ContainerBlueprint(name: "web", image: "ghcr.io/acme/frontend:3.3")]),
             WorkloadSpec(kind: .deployment, name: "reports", namespace: "batch", containers: [ContainerBlueprint(name: "report", image: "ghcr.io/acme/reports:1.9")]),
             WorkloadSpec(kind: .deployment, name: "sentinel", namespace: "batch", containers: [ContainerBlueprint(name: "s", image: "busybox:1.36")]),
+            WorkloadSpec(kind: .deployment, name: "canary", namespace: "batch", containers: [ContainerBlueprint(name: "c", image: "busybox:1.36")]),
         ],
         timeline: [])
 
@@ -66,7 +68,7 @@ struct BrowserHistory: Sendable {
         _ = MetricsBootstrap.registry
         let storePath = directory.appendingPathComponent("muninn.db").path
         let now = Date()
-        try await SQLiteStore.withStore(path: storePath, logger: Logger(label: "browser.store")) { store in
+        _ = try await SQLiteStore.withStore(path: storePath, logger: Logger(label: "browser.store")) { store in
             try await HistoryFixture.fill(
                 store,
                 samples: HistoryFixture.bulk(count: 30, first: now.addingTimeInterval(-30 * 3_600), spacing: 3_600, namespace: "batch")
@@ -89,8 +91,6 @@ struct BrowserHistory: Sendable {
                 let configuration = try MuninnConfiguration.parse(
                     yaml(webhookURL: webhookURL, kubeconfigPath: kubeconfigPath, storePath: storePath), file: "browser.yaml")
                 try await runPipeline(configuration) {
-                    // Watches restart like they do when an API server rolls: counted in /metrics.
-                    simulator.closeAllWatches()
                     for _ in 0..<12 {
                         clock += 1
                         try simulator.apply(engine.advance(to: clock))
@@ -116,10 +116,12 @@ struct BrowserHistory: Sendable {
                     try simulator.apply(engine.perform(.crash(target: "shop/\(frontend)", exit: .error(exitCode: 2, lastWords: .none)), now: clock))
                     // Everything before the sentinel's crash is delivered once the sentinel's alert arrives (one lane, in order).
                     try simulator.apply(engine.perform(.crash(target: "batch/\(try pod("sentinel", "batch"))", exit: .error(exitCode: 9, lastWords: .none)), now: clock))
-                    var deliveries = webhook.deliveries
-                    while !deliveries.contains(where: { $0.payload["container"]?.stringValue == "s" }) {
-                        deliveries = try await webhook.waitForMessages(deliveries.count + 1, timeout: .seconds(40))
-                    }
+                    try await arrival(of: "s", at: webhook)
+                    // The watch is open (it delivered the sentinel's crash). It ends as when an API server rolls; the
+                    // canary's crash arrives through the watch opened again, after the restart was counted for /metrics.
+                    simulator.closeAllWatches()
+                    try simulator.apply(engine.perform(.crash(target: "batch/\(try pod("canary", "batch"))", exit: .error(exitCode: 9, lastWords: .none)), now: clock))
+                    try await arrival(of: "c", at: webhook)
                 }
             }
         }
@@ -138,6 +140,14 @@ struct BrowserHistory: Sendable {
             try await find("hostile", IncidentQuery(namespace: "shop", workload: WorkloadFilter(kind: "Deployment", name: "frontend")))
             try await find("java", IncidentQuery(namespace: "batch", workload: WorkloadFilter(kind: "Deployment", name: "reports")))
             return BrowserHistory(storePath: storePath, ids: ids)
+        }
+    }
+
+    /// Waits until the alert of a crash of `container` reached the webhook.
+    private static func arrival(of container: String, at webhook: FakeWebhookReceiver) async throws {
+        var deliveries = webhook.deliveries
+        while !deliveries.contains(where: { $0.payload["container"]?.stringValue == container }) {
+            deliveries = try await webhook.waitForMessages(deliveries.count + 1, timeout: .seconds(40))
         }
     }
 

@@ -45,8 +45,8 @@ struct Chromium: Sendable {
         defer { try? FileManager.default.removeItem(at: directory) }  // try?: the profile is throwaway
         let stdoutURL = directory.appendingPathComponent("dom.html")
         let stderrURL = directory.appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
 
         var arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run",
@@ -74,10 +74,11 @@ struct Chromium: Sendable {
         }
         try process.run()
 
+        let running = RunningProcess(process)
         let outcome = await withTaskCancellationHandler {
             await Self.waitForExit(exits, timeout: timeout)
         } onCancel: {
-            Self.stop(process)
+            Self.stop(running.process)
         }
         if outcome == nil { Self.stop(process) }
         // Reaped either way before the files are read and the profile removed.
@@ -119,4 +120,11 @@ struct Chromium: Sendable {
         }
         if process.isRunning { kill(pid, SIGKILL) }
     }
+}
+
+/// The Chromium process, handed to the cancellation handler. `Process`'s `isRunning`, `terminate` and
+/// `processIdentifier` may be called from any thread.
+private final class RunningProcess: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
 }
