@@ -153,6 +153,7 @@ struct DashboardBrowserTests {
             #expect(image.elements("ins").first?.text == "ghcr.io/acme/checkout:4.2")
             let diff = try #require(image.elements("details").first)
             #expect(diff.elements("summary").first?.text == "Unified diff")
+            #expect(diff["open"] != nil, "the diff of the change the crash followed starts open")
             #expect(diff.elements { $0.hasClass("add") }.contains { $0.text.contains("image: ghcr.io/acme/checkout:4.2") })
             let hostile = try #require(entries.first { $0["data-change-id"] == "checkout-hostile" })
             #expect(hostile.text.contains(BrowserHistory.scriptLine))

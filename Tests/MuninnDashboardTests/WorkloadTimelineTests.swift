@@ -60,6 +60,8 @@ import Testing
             let order = Self.hooks(in: page.body)
             #expect(order == ["change:hostile", "incident:\(try dashboard.id("npe"))", "change:replicas", "incident:\(try dashboard.id("oom"))", "change:image"])
             #expect(page.body.contains(#"<details class="diff"><summary>Unified diff</summary>"#))
+            // The change the OOM kill followed shows its diff open.
+            #expect(page.body.contains(#"<details class="diff" open><summary>Unified diff</summary><pre class="diff"><span class="line file">--- before</span>"#))
             #expect(page.body.contains("<code>spec.template.spec.containers[name=app].image</code>: <del>api:1</del> → <ins>api:2</ins>"))
             #expect(page.body.contains(#"data-after-change="image">2 min after a change of this workload"#))
             #expect(page.body.contains("made while Muninn was stopped"))

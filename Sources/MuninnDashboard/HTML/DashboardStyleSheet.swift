@@ -24,7 +24,7 @@ enum DashboardStyleSheet {
         th, td { text-align: left; padding: .45rem .65rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-weight: 600; font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); background: #f0f3f7; white-space: nowrap; }
         tbody tr:hover { background: #f7f9fc; }
-        td { overflow-wrap: anywhere; }
+        td { overflow-wrap: break-word; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
         #incidents td .workload { font-size: .82rem; }
@@ -65,7 +65,7 @@ enum DashboardStyleSheet {
         .empty { color: var(--muted); padding: .6rem 0; }
         .summary-line { margin: 0 0 .8rem; color: var(--muted); }
         .chart-panel { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem .4rem; }
-        svg.chart { display: block; width: 100%; height: auto; max-height: 340px; }
+        svg.chart { display: block; width: 100%; height: auto; }
         svg.chart text { font: 12px system-ui, "DejaVu Sans", sans-serif; fill: var(--muted); }
         svg.chart text.axis-title { font-weight: 600; fill: var(--fg); }
         svg.chart line.axis { stroke: #8c96a5; stroke-width: 1; }

@@ -33,7 +33,7 @@ enum IncidentListPage {
     private static func form(_ parameters: QueryParameters) -> String {
         let labels = [
             "cluster": "Cluster", "namespace": "Namespace", "workload": "Workload (Kind/name)", "pod": "Pod", "container": "Container",
-            "reason": "Reason", "since": "Since (2h, 7d, 2026-11-20)", "until": "Until", "search": "Search logs, messages, events",
+            "reason": "Reason", "since": "Since (2h, 7d or a date)", "until": "Until", "search": "Search logs, messages, events",
         ]
         var fields = ""
         for name in IncidentQueryParameters.filterNames where name != "kind" {

@@ -13,7 +13,7 @@ enum StatsChart {
     }
 
     static func svg(_ buckets: IncidentBuckets) -> String {
-        let width = 1000.0, height = 300.0, left = 64.0, right = 16.0, bottom = 52.0, top = 16.0
+        let width = 1200.0, height = 300.0, left = 64.0, right = 16.0, bottom = 52.0, top = 16.0
         let plotHeight = height - bottom - top, plotWidth = width - left - right
         let step = tickStep(buckets.buckets.map(\.total).max() ?? 0)
         let maximum = max(step * Int((Double(buckets.buckets.map(\.total).max() ?? 0) / Double(step)).rounded(.up)), step)

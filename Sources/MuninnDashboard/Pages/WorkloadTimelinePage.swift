@@ -15,11 +15,17 @@ enum WorkloadTimelinePage {
             body += #"<p class="empty" id="no-entries">Nothing recorded for this workload.</p>"#
             return PageLayout.render(title: "Timeline: \(workload.kind)/\(workload.name)", current: nil, body: body)
         }
+        // The diff of a change a crash followed is what the reader came for: it starts open.
+        let followed = Set(
+            timeline.entries.compactMap { entry -> String? in
+                if case .incident(_, let afterChange) = entry { return afterChange?.changeID }
+                return nil
+            })
         body += #"<ol class="timeline" id="timeline">"#
         for entry in timeline.entries {
             switch entry {
             case .incident(let incident, let afterChange): body += self.incident(incident, afterChange: afterChange)
-            case .change(let change): body += self.change(change)
+            case .change(let change): body += self.change(change, open: followed.contains(change.id))
             }
         }
         body += "</ol>"
@@ -45,7 +51,7 @@ enum WorkloadTimelinePage {
             """
     }
 
-    private static func change(_ change: ManifestChange) -> String {
+    private static func change(_ change: ManifestChange, open: Bool) -> String {
         var what = #"<span class="badge change">\#(change.action.rawValue)</span> \#(HTML.escape(change.kind))/\#(HTML.escape(change.name))"#
         if let by = change.changedBy { what += " by <code>\(HTML.escape(by))</code>" }
         if change.whileStopped { what += #" <span class="muted">(made while Muninn was stopped, found at start-up)</span>"# }
@@ -55,7 +61,7 @@ enum WorkloadTimelinePage {
             what += "</ul>"
         }
         if !change.diff.unifiedDiff.isEmpty {
-            what += #"<details class="diff"><summary>Unified diff</summary>"# + UnifiedDiffHTML.render(change.diff.unifiedDiff) + "</details>"
+            what += #"<details class="diff"\#(open ? " open" : "")><summary>Unified diff</summary>"# + UnifiedDiffHTML.render(change.diff.unifiedDiff) + "</details>"
         }
         return """
             <li class="entry change" data-type="change" data-change-id="\(HTML.escape(change.id))"><time datetime="\(DashboardTime.text(change.observedAt))">\
