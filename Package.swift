@@ -273,7 +273,7 @@ let package = Package(
         .testTarget(
             name: "MuninnDashboardTests",
             dependencies: [
-                "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON",
+                "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON", "KubeAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

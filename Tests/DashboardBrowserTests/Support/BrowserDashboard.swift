@@ -19,7 +19,7 @@ struct BrowserDashboard: Sendable {
 
     static let logger = Logger(label: "muninn.browser.tests")
     /// Pages loaded at once: each Chromium is several processes, and the machine runs other tests too.
-    static let parallelPages = 3
+    static let parallelPages = 2
 
     static func with(
         _ history: BrowserHistory, changes: (any ChangeStore)? = nil, _ body: @Sendable (BrowserDashboard) async throws -> Void

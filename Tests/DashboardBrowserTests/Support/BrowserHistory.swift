@@ -181,23 +181,3 @@ struct BrowserHistory: Sendable {
     /// The history every browser test reads, filled by the first test that asks (the suite runs its tests one by one).
     static func shared() async throws -> BrowserHistory { try await SharedBrowserHistory.instance.history() }
 }
-
-/// Fills the history once per process; later callers get the same one.
-actor SharedBrowserHistory {
-    static let instance = SharedBrowserHistory()
-    private var filled: BrowserHistory?
-
-    func history() async throws -> BrowserHistory {
-        if let filled { return filled }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("muninn-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let history = try await BrowserHistory.fill(directory: directory)
-        filled = history
-        return history
-    }
-}
-
-struct BrowserTestError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

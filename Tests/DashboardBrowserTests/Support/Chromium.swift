@@ -64,8 +64,15 @@ struct Chromium: Sendable {
         // No session bus here: without this Chromium spends seconds trying to reach one.
         environment["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
         process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        let output = try FileHandle(forWritingTo: stdoutURL)
+        let errors = try FileHandle(forWritingTo: stderrURL)
+        // Closed however the run ends: a test process runs many pages.
+        defer {
+            try? output.close()  // try?: only fails when already closed
+            try? errors.close()
+        }
+        process.standardOutput = output
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
         process.terminationHandler = { process in

@@ -52,9 +52,3 @@ final class DOMElement {
 
     func elements(where predicate: (DOMElement) -> Bool) -> [DOMElement] { descendants.filter(predicate) }
 }
-
-/// A node of the tree: an element or a run of text.
-enum DOMNode {
-    case element(DOMElement)
-    case text(String)
-}
