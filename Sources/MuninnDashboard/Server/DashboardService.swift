@@ -10,7 +10,7 @@ import ServiceLifecycle
 ///
 /// ```swift
 /// let dashboard = try DashboardService(
-///     store: store, host: "127.0.0.1", port: 8080, auth: .none,
+///     store: store, changes: store as? any ChangeStore, host: "127.0.0.1", port: 8080, auth: .none,
 ///     readiness: { await pipelineState.listed }, metrics: { registry.emitToBuffer() },
 ///     onListening: { host, port in print("Dashboard: http://\(host):\(port)/") }, logger: logger)
 /// let group = ServiceGroup(services: [pipeline, dashboard], logger: logger)
