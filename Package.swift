@@ -274,7 +274,7 @@ let package = Package(
         .testTarget(
             name: "MuninnDashboardTests",
             dependencies: [
-                "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON",
+                "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "KubeJSON", "KubeAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -282,6 +282,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The dashboard in headless Chromium over a history filled by a real pipeline run; scripts/test.sh installs Chromium.
+        .testTarget(
+            name: "DashboardBrowserTests",
+            dependencies: [
+                "Muninn", "MuninnDashboard", "MuninnCore", "MuninnStore", "MuninnTesting", "NotifierFakes", "KubeSim", "KubeletModel", "KubeJSON",
+                "KubeAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

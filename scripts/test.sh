@@ -25,6 +25,20 @@ if ! command -v kubectl >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq kubernetes-client; else sudo apt-get update -qq && sudo apt-get install -y -qq kubernetes-client; fi
 fi
 
+# The dashboard's browser tests drive headless Chromium (Debian's package); they fail, never skip, without it.
+if [ -z "${MUNINN_TEST_CHROMIUM:-}" ]; then
+    MUNINN_TEST_CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+    if [ -z "$MUNINN_TEST_CHROMIUM" ]; then
+        log "installing Chromium (Debian chromium)"
+        if [ "$(id -u)" = 0 ]; then as_root=(); else as_root=(sudo); fi
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        MUNINN_TEST_CHROMIUM=$(command -v chromium)
+    fi
+fi
+export MUNINN_TEST_CHROMIUM
+# Screenshots of the dashboard pages land in $MUNINN_TEST_ARTIFACTS/dashboard/ (default .build/test-artifacts/dashboard/).
+
 # The PostgreSQL store's tests need a real server: a throwaway one, stopped however the tests end.
 eval "$(scripts/postgres-test-server.sh start)"
 trap 'scripts/postgres-test-server.sh stop "$MUNINN_TEST_POSTGRES_DIR"' EXIT

@@ -26,7 +26,7 @@ struct DashboardHarness: Sendable {
     static let logger = Logger(label: "muninn.dashboard.tests")
 
     static func with(
-        samples: [HistoryFixture.Sample] = HistoryFixture.samples, auth: DashboardAuth = .none,
+        samples: [HistoryFixture.Sample] = HistoryFixture.samples, changes: (any ChangeStore)? = nil, auth: DashboardAuth = .none,
         readiness: @escaping @Sendable () async -> Bool = { true }, metrics: (@Sendable () -> [UInt8])? = nil,
         _ body: @Sendable (DashboardHarness) async throws -> Void
     ) async throws {
@@ -38,7 +38,7 @@ struct DashboardHarness: Sendable {
             let ids = try await HistoryFixture.fill(store, samples: samples)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
             let service = try DashboardService(
-                store: store, host: "127.0.0.1", port: 0, auth: auth, readiness: readiness, metrics: metrics,
+                store: store, changes: changes, host: "127.0.0.1", port: 0, auth: auth, readiness: readiness, metrics: metrics,
                 now: { HistoryFixture.at(minutes: 1_600) }, onListening: { _, port in continuation.yield(port) }, logger: logger)
             let group = ServiceGroup(configuration: .init(services: [service], logger: logger))
             try await withThrowingTaskGroup(of: Void.self) { tasks in

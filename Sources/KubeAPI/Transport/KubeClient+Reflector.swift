@@ -6,13 +6,17 @@ extension KubeClient {
     ///   - listFromWatchCache: see `ReflectorStateMachine.init`; `false` keeps memory bounded on very large clusters.
     ///   - clock: for backoff sleeps; defaults to the client's clock.
     ///   - random: values in [0, 1) for jitter and watch timeouts (injected for tests).
+    ///   - onRestart: told, synchronously on the consumer's task, each time the reflector watches again or lists
+    ///     again after its watch ended, expired or failed (for a restart counter); it does not change what is yielded.
     public func reflector<Object: KubeObject>(
         for resource: GroupVersionResource, namespace: String? = nil, labelSelector: String? = nil, fieldSelector: String? = nil,
         as type: Object.Type = Object.self, listFromWatchCache: Bool = true, clock: (any Clock<Duration>)? = nil,
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        onRestart: (@Sendable (WatchRestartReason) -> Void)? = nil
     ) -> Reflector<Object> {
         Reflector(
             client: self, resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
-            clock: clock ?? self.clock, random: random, listFromWatchCache: listFromWatchCache)
+            clock: clock ?? self.clock, random: random, listFromWatchCache: listFromWatchCache,
+            onRestart: onRestart)
     }
 }

@@ -21,6 +21,8 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
     let clock: any Clock<Duration>
     let random: @Sendable () -> Double
     let listFromWatchCache: Bool
+    /// Told each time the loop watches again or lists again after its watch ended, expired or failed.
+    let onRestart: (@Sendable (WatchRestartReason) -> Void)?
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(reflector: self, machine: ReflectorStateMachine(listFromWatchCache: listFromWatchCache, random: random))
@@ -86,6 +88,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                 listing = nil
                 try rethrowCancellation(error)
                 try machine.listFailed(error)
+                reflector.onRestart?(.after(error))
                 return
             }
             for item in page.items {
@@ -117,6 +120,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
             } catch {
                 try rethrowCancellation(error)
                 try machine.watchFailed(error)
+                reflector.onRestart?(.after(error))
             }
         }
 
@@ -130,12 +134,14 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                 watch = nil
                 try rethrowCancellation(error)
                 try machine.watchFailed(error)
+                reflector.onRestart?(.after(error))
                 return nil
             }
             guard let event else {
                 watch = nil
                 let elapsed = watchStarted.map { ContinuousClock.now - $0 } ?? .zero
                 machine.watchEnded(after: elapsed)
+                reflector.onRestart?(.ended)
                 return nil
             }
             switch event {
@@ -154,6 +160,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                 watch = nil
                 reflector.client.logger.debug("watch ERROR event", metadata: ["k8s.resource": "\(reflector.resource)", "code": "\(status.code ?? 0)", "reason": "\(status.reason ?? "")"])
                 machine.receivedError(status)
+                reflector.onRestart?(status.isExpired ? .expired : .failed)
                 return nil
             }
         }

@@ -63,16 +63,23 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The pipeline and, where the store keeps a history, retention and the dashboard, in one group until SIGTERM
-    /// or SIGINT. With leader election the pipeline and retention run only while this replica leads; the dashboard
-    /// always runs.
+    /// The pipeline, the change watch and, where the store keeps a history, retention and the dashboard, in one group
+    /// until SIGTERM or SIGINT. With leader election all but the dashboard run only while this replica leads.
     private func runServices(
         store: any OutboxStore, assembly: PipelineAssembly, notifiers: [String: any Notifier], kubeConfig: KubeConfig, logger: Logger
     ) async throws {
         let settings = assembly.configuration.store
         let history = store as? any HistoryStore
+        let changeWatch: (any Service)?
+        do {
+            changeWatch = try assembly.changeWatch(store: store, notifiers: notifiers, logger: Logger(label: "muninn.changes"))
+        } catch let error as ConfigurationError {
+            throw CommandSupport.fail("\(error)")
+        }
+        // What only the leader runs: detection and delivery of alerts and changes, and pruning.
         let leading: @Sendable () -> [any Service] = {
             var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
+            if let changeWatch { services.append(changeWatch) }
             if let history {
                 services.append(
                     RetentionService(
@@ -121,13 +128,6 @@ struct RunCommand: AsyncParsableCommand {
             }
         } else {
             logger.warning("this store keeps no searchable history yet: retention and the dashboard are off")
-        }
-        do {
-            if let changes = try assembly.changeWatch(store: store, notifiers: notifiers, logger: Logger(label: "muninn.changes")) {
-                services.append(changes)
-            }
-        } catch let error as ConfigurationError {
-            throw CommandSupport.fail("\(error)")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

@@ -57,9 +57,11 @@ enum DemoServices {
         if let history {
             // Port 0: a demo must start even when 8080 is taken; the bound address is printed.
             let dashboard = try DashboardService(
-                store: history, host: "127.0.0.1", port: 0, metrics: metrics,
+                store: history, changes: history as? any ChangeStore, host: "127.0.0.1", port: 0, metrics: metrics,
                 onListening: { host, port in output("Dashboard: \(DashboardWiring.url(host: host, port: port))") }, logger: logger)
             services.append(.init(service: dashboard))
+            // Keeps everything (a demo is short) but measures the history every minute for `muninn_store_bytes`.
+            services.append(.init(service: RetentionService(store: history, policy: RetentionPolicy(), interval: .seconds(60), logger: logger)))
         }
         if let duration {
             services.append(.init(service: StopAfterService(duration: duration), successTerminationBehavior: .gracefullyShutdownGroup))

@@ -51,11 +51,12 @@ struct AlertPipelineService: Service {
         try await KubeClient.withKubeClient(config: config, logger: logger) { client in
             let enrichmentBell = Doorbell()
             let deliveryBell = Doorbell()
+            let metrics = PipelineMetrics()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for namespace in settings.namespaces.isEmpty ? [nil] : settings.namespaces.map(Optional.some) {
                     let events = client.reflector(
                         for: .pods, namespace: namespace, labelSelector: settings.labelSelector, fieldSelector: settings.fieldSelector,
-                        as: Pod.self)
+                        as: Pod.self, onRestart: { metrics.watchRestarted($0) })
                     let detection = DetectionService(
                         events: events, detector: CrashDetector(configuration: settings.detector, restoring: saved.map { Self.scoped($0, to: namespace) }),
                         store: store, settings: settings.detection, enrichment: enrichmentBell, onEvent: onEvent,

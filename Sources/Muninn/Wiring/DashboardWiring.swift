@@ -9,7 +9,8 @@ enum DashboardWiring {
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }, logger: Logger
     ) throws(DashboardServiceError) -> DashboardService {
         try DashboardService(
-            store: store, host: settings.host, port: settings.port, auth: settings.dashboardAuth,
+            // The workload timelines light up once the store keeps manifest changes too.
+            store: store, changes: store as? any ChangeStore, host: settings.host, port: settings.port, auth: settings.dashboardAuth,
             // Ready when the store answers a query: the dashboard has nothing to show otherwise.
             readiness: { (try? await store.incidents(IncidentQuery(limit: 1))) != nil }, metrics: metrics, onListening: onListening,
             logger: logger)

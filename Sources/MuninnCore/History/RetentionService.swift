@@ -1,10 +1,12 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
 
 /// Keeps the history within its `RetentionPolicy`: prunes at start and then every `interval` on the
 /// injected clock, logging what it removed. A failed prune is logged and tried again next time; it never
-/// stops Muninn.
+/// stops Muninn. After each prune the gauge `muninn_store_bytes` holds the size of the incident records left
+/// (`PruneResult.bytesRemaining`: the stores' own bookkeeping, not the file size).
 public struct RetentionService: Service {
     private let store: any HistoryStore
     private let policy: RetentionPolicy
@@ -12,10 +14,13 @@ public struct RetentionService: Service {
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
     private let logger: Logger
+    private let storeBytes: Gauge
 
+    /// - Parameter metrics: where `muninn_store_bytes` goes (the process's bootstrapped backend by default).
     public init(
         store: any HistoryStore, policy: RetentionPolicy, interval: Duration = .seconds(3600), clock: any Clock<Duration> = ContinuousClock(),
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "muninn.retention")
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "muninn.retention"),
+        metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.store = store
         self.policy = policy
@@ -23,6 +28,7 @@ public struct RetentionService: Service {
         self.clock = clock
         self.now = now
         self.logger = logger
+        self.storeBytes = Gauge(label: "muninn_store_bytes", factory: metrics)
     }
 
     public func run() async throws {
@@ -42,6 +48,7 @@ public struct RetentionService: Service {
     public func pruneOnce() async -> PruneResult? {
         do {
             let result = try await store.prune(policy, now: now())
+            storeBytes.record(result.bytesRemaining)
             let metadata: Logger.Metadata = [
                 "removedByAge": "\(result.removedByAge)", "removedBySize": "\(result.removedBySize)",
                 "deliveriesRemoved": "\(result.deliveriesRemoved)", "bytesFreed": "\(result.bytesFreed)",

@@ -1,4 +1,5 @@
 import CoreMetrics
+import KubeAPI
 
 /// What the pipeline counts, through swift-metrics: the process bootstraps a backend (Prometheus for
 /// `/metrics`); without one the counts go nowhere. Labels have few values each: kinds, reasons, destination
@@ -18,6 +19,12 @@ public struct PipelineMetrics: Sendable {
 
     /// A `.synced` after the first: the watch expired (410) or failed and the pods were listed again.
     func relisted() { relists.increment() }
+
+    /// A reflector watched or listed again (`KubeClient.reflector`'s `onRestart`): `muninn_watch_restarts_total{reason}`
+    /// with `ended` (the server's watch timeout: a steady trickle is normal), `expired` (410, relisted) or `failed`.
+    public func watchRestarted(_ reason: WatchRestartReason) {
+        Counter(label: "muninn_watch_restarts_total", dimensions: [("reason", reason.rawValue)], factory: factory).increment()
+    }
 
     func incident(_ incident: Incident) {
         Counter(

@@ -22,9 +22,14 @@ enum IncidentDetailPage {
             ("Queued", DashboardTime.text(record.queuedAt)), ("Enriched", summary.enrichedAt.map(DashboardTime.text) ?? "not yet (waiting for enrichment)"),
             ("Suppressed", summary.suppression),
         ]
-        var body = #"<dl class="facts" id="termination">"#
+        var body = headline(summary, exitCode: exitCode)
+        body += #"<dl class="facts" id="termination">"#
         for (label, value) in facts where value != nil || ["Container", "Reason", "Exit code"].contains(label) {
-            body += "<dt>\(label)</dt><dd>\(HTML.escape(value))</dd>"
+            if label == "Workload", let value, let timeline = TimelineWorkload.path(namespace: summary.namespace, workload: summary.workload) {
+                body += #"<dt>Workload</dt><dd><a id="workload-timeline" href="\#(HTML.escape(timeline))">\#(HTML.escape(value))</a> <span class="muted">(its timeline: crashes and changes)</span></dd>"#
+            } else {
+                body += "<dt>\(label)</dt><dd>\(HTML.escape(value))</dd>"
+            }
         }
         body += "</dl>"
         for problem in record.problems {
@@ -40,6 +45,15 @@ enum IncidentDetailPage {
         body += "<h2 id=\"deliveries\">Deliveries</h2>" + deliveries(record.deliveries)
         let title = "Incident \(summary.id): \(summary.namespace)/\(summary.pod)"
         return PageLayout.render(title: title, current: .incidents, body: body)
+    }
+
+    /// What happened, in one line above the facts: the reason, the decoded exit code, where and when.
+    private static func headline(_ summary: IncidentSummary, exitCode: String) -> String {
+        var parts = [#"<span class="badge crash">\#(HTML.escape(summary.reason ?? summary.kind.rawValue))</span>"#]
+        if summary.exitCode != nil { parts.append("<span>exit \(HTML.escape(exitCode))</span>") }
+        if let container = summary.container { parts.append(#"<span class="muted">container <strong>\#(HTML.escape(container))</strong></span>"#) }
+        parts.append(#"<span class="muted">\#(DashboardTime.text(summary.occurredAt))</span>"#)
+        return #"<p class="headline">\#(parts.joined())</p>"#
     }
 
     private static func log(_ alert: Alert?) -> String {
@@ -59,7 +73,8 @@ enum IncidentDetailPage {
         }
         html += "</pre>"
         if let first = crash.min() {
-            html = ##"<p><a href="#L\##(first + 1)" id="first-crash-line">Jump to the first crash line (line \##(first + 1))</a></p>"## + html
+            let count = crash.count == 1 ? "1 line looks" : "\(crash.count) lines look"
+            html = ##"<p class="log-tools"><a href="#L\##(first + 1)" id="first-crash-line">Jump to the first crash line (line \##(first + 1))</a><span class="muted">\##(count) like the crash (highlighted)</span></p>"## + html
         }
         return html
     }

@@ -33,13 +33,14 @@ enum IncidentListPage {
     private static func form(_ parameters: QueryParameters) -> String {
         let labels = [
             "cluster": "Cluster", "namespace": "Namespace", "workload": "Workload (Kind/name)", "pod": "Pod", "container": "Container",
-            "reason": "Reason", "since": "Since (2h, 7d, 2026-11-20)", "until": "Until", "search": "Search logs, messages, events",
+            "reason": "Reason", "since": "Since (2h, 7d or a date)", "until": "Until", "search": "Search logs, messages, events",
         ]
         var fields = ""
         for name in IncidentQueryParameters.filterNames where name != "kind" {
             let value = HTML.escape(parameters[name] ?? "")
             let type = name == "search" ? "search" : "text"
-            fields += #"<label>\#(labels[name] ?? name)<input type="\#(type)" name="\#(name)" value="\#(value)"></label>"#
+            let wide = name == "search" ? #" class="search""# : ""
+            fields += #"<label\#(wide)>\#(labels[name] ?? name)<input type="\#(type)" name="\#(name)" value="\#(value)"></label>"#
         }
         let selected = parameters["kind"] ?? ""
         var options = #"<option value="">any</option>"#
@@ -54,9 +55,12 @@ enum IncidentListPage {
     private static func row(_ item: IncidentSummary) -> String {
         let pod = HTML.escape("\(item.namespace)/\(item.pod)")
         let matched = item.matchedLine.map { #"<div class="matched">\#(HTML.escape($0))</div>"# } ?? ""
+        let workload = TimelineWorkload.path(namespace: item.namespace, workload: item.workload).map { href in
+            #"<div class="workload"><a class="timeline-link" href="\#(HTML.escape(href))">\#(HTML.escape(item.workload.map { "\($0.kind)/\($0.name)" } ?? ""))</a></div>"#
+        } ?? ""
         return """
-            <tr id="incident-\(item.id)" data-incident-id="\(item.id)"><td><a href="/incidents/\(item.id)">\(DashboardTime.text(item.occurredAt))</a></td>\
-            <td>\(HTML.escape(item.cluster))</td><td><a href="/incidents/\(item.id)">\(pod)</a>\(matched)</td><td>\(HTML.escape(item.container))</td>\
+            <tr id="incident-\(item.id)" data-incident-id="\(item.id)"><td class="time"><a href="/incidents/\(item.id)">\(DashboardTime.text(item.occurredAt))</a></td>\
+            <td>\(HTML.escape(item.cluster))</td><td><a href="/incidents/\(item.id)">\(pod)</a>\(workload)\(matched)</td><td>\(HTML.escape(item.container))</td>\
             <td>\(item.kind.rawValue)</td><td>\(HTML.escape(item.reason))</td><td class="num">\(item.exitCode.map(String.init) ?? "-")</td>\
             <td class="num">\(item.restartCount.map(String.init) ?? "-")</td><td>\(DeliveryStatusText.cell(item))</td></tr>
             """

@@ -13,19 +13,20 @@ enum StatsChart {
     }
 
     static func svg(_ buckets: IncidentBuckets) -> String {
-        let width = 900.0, height = 260.0, left = 40.0, bottom = 30.0, top = 10.0
-        let plotHeight = height - bottom - top
-        let maximum = max(buckets.buckets.map(\.total).max() ?? 0, 1)
-        let slot = (width - left - 10) / Double(max(buckets.buckets.count, 1))
-        let barWidth = max(slot * 0.8, 1)
-        var svg = #"<svg class="chart" id="chart" role="img" aria-label="Incidents per \#(buckets.size.rawValue)" viewBox="0 0 \#(Int(width)) \#(Int(height))" width="\#(Int(width))" height="\#(Int(height))">"#
-        svg += #"<line class="axis" x1="\#(left)" y1="\#(top)" x2="\#(left)" y2="\#(top + plotHeight)"/>"#
-        svg += #"<line class="axis" x1="\#(left)" y1="\#(top + plotHeight)" x2="\#(width - 10)" y2="\#(top + plotHeight)"/>"#
-        for tick in Set([0, maximum / 2, maximum]).sorted() {
+        let width = 1200.0, height = 300.0, left = 64.0, right = 16.0, bottom = 52.0, top = 16.0
+        let plotHeight = height - bottom - top, plotWidth = width - left - right
+        let step = tickStep(buckets.buckets.map(\.total).max() ?? 0)
+        let maximum = max(step * Int((Double(buckets.buckets.map(\.total).max() ?? 0) / Double(step)).rounded(.up)), step)
+        let slot = plotWidth / Double(max(buckets.buckets.count, 1))
+        let barWidth = max(slot * 0.75, 1)
+        let unit = buckets.size == .hour ? "hour" : "day"
+        var svg = #"<svg class="chart" id="chart" role="img" aria-label="Incidents per \#(unit)" viewBox="0 0 \#(Int(width)) \#(Int(height))" preserveAspectRatio="xMinYMin meet">"#
+        for tick in stride(from: 0, through: maximum, by: step) {
             let y = top + plotHeight - plotHeight * Double(tick) / Double(maximum)
-            svg += #"<text x="\#(left - 6)" y="\#(y + 4)" text-anchor="end">\#(tick)</text>"#
+            svg += #"<line class="grid" x1="\#(format(left))" y1="\#(format(y))" x2="\#(format(width - right))" y2="\#(format(y))"/>"#
+            svg += #"<text class="tick-label" x="\#(format(left - 8))" y="\#(format(y + 4))" text-anchor="end">\#(tick)</text>"#
         }
-        let labelEvery = max(buckets.buckets.count / 8, 1)
+        let labelEvery = max(Int((Double(buckets.buckets.count) / 12).rounded(.up)), 1)
         for (index, bucket) in buckets.buckets.enumerated() {
             let x = left + Double(index) * slot + (slot - barWidth) / 2
             var y = top + plotHeight
@@ -36,10 +37,25 @@ enum StatsChart {
                 svg += #"<rect class="\#(colourClass(count.reason, in: buckets.reasons))" x="\#(format(x))" y="\#(format(y))" width="\#(format(barWidth))" height="\#(format(barHeight))"><title>\#(HTML.escape(title))</title></rect>"#
             }
             if index % labelEvery == 0 {
-                svg += #"<text x="\#(format(x + barWidth / 2))" y="\#(height - 10)" text-anchor="middle">\#(label(bucket.start, buckets.size))</text>"#
+                let centre = x + barWidth / 2
+                svg += #"<line class="axis" x1="\#(format(centre))" y1="\#(format(top + plotHeight))" x2="\#(format(centre))" y2="\#(format(top + plotHeight + 4))"/>"#
+                svg += #"<text class="tick-label" x="\#(format(centre))" y="\#(format(top + plotHeight + 18))" text-anchor="middle">\#(label(bucket.start, buckets.size))</text>"#
             }
         }
+        svg += #"<line class="axis" x1="\#(format(left))" y1="\#(format(top))" x2="\#(format(left))" y2="\#(format(top + plotHeight))"/>"#
+        svg += #"<line class="axis" x1="\#(format(left))" y1="\#(format(top + plotHeight))" x2="\#(format(width - right))" y2="\#(format(top + plotHeight))"/>"#
+        svg += #"<text class="axis-title" id="y-axis-title" transform="translate(16 \#(format(top + plotHeight / 2))) rotate(-90)" text-anchor="middle">Incidents per \#(unit)</text>"#
+        svg += #"<text class="axis-title" id="x-axis-title" x="\#(format(left + plotWidth / 2))" y="\#(format(height - 8))" text-anchor="middle">\#(unit.capitalized) (UTC)</text>"#
         return svg + "</svg>"
+    }
+
+    /// A round step (1, 2 or 5 times a power of ten) giving at most five ticks up to `maximum`.
+    static func tickStep(_ maximum: Int) -> Int {
+        var magnitude = 1
+        while true {
+            for factor in [1, 2, 5] where maximum <= factor * magnitude * 5 { return factor * magnitude }
+            magnitude *= 10
+        }
     }
 
     static func legend(_ buckets: IncidentBuckets) -> String {

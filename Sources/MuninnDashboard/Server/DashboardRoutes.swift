@@ -6,6 +6,8 @@ import MuninnCore
 /// The pages and API paths, each a thin adapter from query parameters to one `HistoryStore` call.
 struct DashboardRoutes: Sendable {
     let store: any HistoryStore
+    /// Manifest changes for workload timelines; nil when the change watch keeps no history.
+    let changes: (any ChangeStore)?
     let readiness: @Sendable () async -> Bool
     let metrics: (@Sendable () -> [UInt8])?
     let now: @Sendable () -> Date
@@ -16,6 +18,12 @@ struct DashboardRoutes: Sendable {
         read(router, "/") { request, _ in try await listPage(request) }
         read(router, "/incidents/:id") { _, context in DashboardResponse.html(IncidentDetailPage.render(try await record(context))) }
         read(router, "/stats") { request, _ in try await statsPage(request) }
+        read(router, "/workloads/:namespace/:kind/:name") { request, context in
+            DashboardResponse.html(WorkloadTimelinePage.render(try await timeline(request, context)))
+        }
+        read(router, "/api/v1/workloads/:namespace/:kind/:name/timeline") { request, context in
+            DashboardResponse.json(TimelineJSON.timeline(try await timeline(request, context)))
+        }
         read(router, "/assets/muninn.css") { _, _ in DashboardResponse.text(DashboardStyleSheet.css, contentType: "text/css; charset=utf-8") }
         read(router, "/api/v1/incidents") { request, _ in
             let parameters = QueryParameters(rawQuery: request.uri.query)
@@ -57,6 +65,13 @@ struct DashboardRoutes: Sendable {
         guard let id = Int64(text), id > 0 else { throw DashboardError.badParameter("id", "'\(text)' is not an incident id") }
         guard let record = try await store.incident(id: id) else { throw DashboardError.notFound("no incident \(id) (never stored, or removed by retention)") }
         return record
+    }
+
+    private func timeline(_ request: Request, _ context: BasicRequestContext) async throws -> WorkloadTimeline {
+        let parameters = try TimelineParameters(request, context: context, now: now())
+        return try await WorkloadTimeline.load(
+            parameters.workload, cluster: parameters.cluster, since: parameters.since, until: parameters.until, limit: parameters.limit,
+            history: store, changes: changes)
     }
 
     private func listPage(_ request: Request) async throws -> Response {

@@ -10,7 +10,7 @@ import ServiceLifecycle
 ///
 /// ```swift
 /// let dashboard = try DashboardService(
-///     store: store, host: "127.0.0.1", port: 8080, auth: .none,
+///     store: store, changes: store as? any ChangeStore, host: "127.0.0.1", port: 8080, auth: .none,
 ///     readiness: { await pipelineState.listed }, metrics: { registry.emitToBuffer() },
 ///     onListening: { host, port in print("Dashboard: http://\(host):\(port)/") }, logger: logger)
 /// let group = ServiceGroup(services: [pipeline, dashboard], logger: logger)
@@ -29,8 +29,10 @@ public struct DashboardService: Service {
     ///   - readiness: answers `/readyz` (e.g. "the store opened and the first list is done").
     ///   - metrics: the Prometheus text exposition of the process's metrics for `/metrics`; nil serves 404 there.
     ///   - now: the moment relative filters (`since=2h`) count back from.
+    ///   - changes: the manifest change history shown on workload timelines; nil: the timelines say change
+    ///     history is not enabled and show incidents only.
     public init(
-        store: any HistoryStore, host: String = "127.0.0.1", port: Int = 8080, auth: DashboardAuth = .none,
+        store: any HistoryStore, changes: (any ChangeStore)? = nil, host: String = "127.0.0.1", port: Int = 8080, auth: DashboardAuth = .none,
         readiness: @escaping @Sendable () async -> Bool = { true }, metrics: (@Sendable () -> [UInt8])? = nil,
         now: @escaping @Sendable () -> Date = { Date() },
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }, logger: Logger
@@ -39,7 +41,7 @@ public struct DashboardService: Service {
         self.host = host
         self.port = port
         self.auth = auth
-        self.routes = DashboardRoutes(store: store, readiness: readiness, metrics: metrics, now: now)
+        self.routes = DashboardRoutes(store: store, changes: changes, readiness: readiness, metrics: metrics, now: now)
         self.onListening = onListening
         self.logger = logger
     }
