@@ -24,6 +24,8 @@ struct SecretScrubber {
                 if let secret = webhook.secret { values.append(secret.value) }
                 values += webhook.headers.map(\.value)
             case .console: break
+            case .elasticsearch(let elasticsearch): values += elasticsearch.credentials.secretValues + Self.urlSecrets(elasticsearch.url).dropFirst(2)
+            case .loki(let loki): values += loki.credentials.secretValues + Self.urlSecrets(loki.url).dropFirst(2)
             }
         }
         // Longest first, so a URL goes as a whole before the token inside it is looked for.

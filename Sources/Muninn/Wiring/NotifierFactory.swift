@@ -59,6 +59,14 @@ struct NotifierFactory {
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .console(let format):
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)
+        case .elasticsearch(let settings):
+            return try exportNotifier(name) {
+                try ElasticsearchNotifier(name: name, configuration: settings.configuration, redactor: redactor, httpClient: httpClient, now: now)
+            }
+        case .loki(let settings):
+            return try exportNotifier(name) {
+                try LokiNotifier(name: name, configuration: settings.configuration, redactor: redactor, httpClient: httpClient, now: now)
+            }
         }
     }
 }

@@ -10,11 +10,15 @@ struct DestinationConfiguration: Equatable {
         case webhook(WebhookDestinationSettings)
         /// `format: json` (one JSON line per alert, the default) or `text` (a few readable lines, what the demo shows).
         case console(format: ConsoleNotifier.Format)
+        /// Elasticsearch or OpenSearch: documents in daily indices, like the Kubernetes Pod Monitor's.
+        case elasticsearch(ElasticsearchDestinationSettings)
+        /// Grafana Loki: the captured log lines.
+        case loki(LokiDestinationSettings)
     }
 
     /// The `type:` values, as written in the file.
     enum Kind: String, CaseIterable {
-        case slack, slackWebhook, dingtalk, webhook, console
+        case slack, slackWebhook, dingtalk, webhook, console, elasticsearch, loki
     }
 
     /// Used in routes, pod annotations, metrics and delivery lanes.
@@ -28,6 +32,8 @@ struct DestinationConfiguration: Equatable {
         case .dingtalk: .dingtalk
         case .webhook: .webhook
         case .console: .console
+        case .elasticsearch: .elasticsearch
+        case .loki: .loki
         }
     }
 
