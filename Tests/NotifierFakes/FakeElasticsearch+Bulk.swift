@@ -29,11 +29,12 @@ extension FakeElasticsearch {
             guard let action = try? JSONValue(parsing: line), let object = action.objectValue else {
                 return FakeElasticsearchBulkError.illegalArgument("Malformed action/metadata line [\(lineNumber)], expected START_OBJECT but found [VALUE_STRING]")
             }
-            guard object.count == 1, let (name, metadata) = object.members.first.map({ ($0.key, $0.value) }), Self.actions.contains(name) else {
+            guard object.count == 1, let first = object.members.first, Self.actions.contains(first.key) else {
                 let found = object.keys.first ?? ""
                 return FakeElasticsearchBulkError.illegalArgument(
                     "Malformed action/metadata line [\(lineNumber)], expected field [create], [delete], [index] or [update] but found [\(found)]")
             }
+            let (name, metadata) = (first.key, first.value)
             guard let metadataObject = metadata.objectValue else {
                 return FakeElasticsearchBulkError.illegalArgument("Malformed action/metadata line [\(lineNumber)], expected START_OBJECT")
             }
@@ -58,7 +59,7 @@ extension FakeElasticsearch {
         for operation in operations {
             let item = perform(operation, state: &state)
             if item["error"] != nil { errors = true }
-            items.append([.init(stringLiteral: operation.action): item])
+            items.append(.object(JSONObject([(operation.action, item)])))
         }
         return .json(["took": 3, "errors": .bool(errors), "items": .array(items)])
     }

@@ -86,7 +86,7 @@ public final class FakeElasticsearch: Sendable {
                     status: 401, type: "security_exception", reason: "missing authentication credentials for REST request [\(request.path)]")
             }
             let segments = request.path.split(separator: "/").map(String.init)
-            switch (request.method, segments.count, segments.last) {
+            switch (request.method, segments.count, segments.last ?? "") {
             case ("POST", 1, "_bulk"), ("PUT", 1, "_bulk"): return bulk(request, defaultIndex: nil, state: &state)
             case ("POST", 2, "_bulk"), ("PUT", 2, "_bulk"): return bulk(request, defaultIndex: segments[0], state: &state)
             case ("PUT", 2, _) where segments[0] == "_index_template":

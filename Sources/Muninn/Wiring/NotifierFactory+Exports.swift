@@ -4,7 +4,7 @@ import MuninnNotifiers
 extension NotifierFactory {
     /// Builds an export notifier, turning its refusal of the settings into a configuration error naming the destination.
     func exportNotifier(_ name: String, _ make: () throws(ExportConfigurationError) -> any Notifier) throws -> any Notifier {
-        do {
+        do throws(ExportConfigurationError) {
             return try make()
         } catch {
             throw ConfigurationError(file: "configuration", line: nil, key: "destinations.\(name)", message: error.message)

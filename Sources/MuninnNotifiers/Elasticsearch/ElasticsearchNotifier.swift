@@ -34,7 +34,7 @@ public struct ElasticsearchNotifier: Notifier {
     ) throws(ExportConfigurationError) {
         if let problem = ElasticsearchIndexName.prefixProblem(configuration.indexPrefix) { throw ExportConfigurationError(message: problem) }
         let tls: NIOSSL.TLSConfiguration?
-        do {
+        do throws(TLSOptionsError) {
             tls = try configuration.tls.makeConfiguration()
         } catch {
             throw ExportConfigurationError(message: error.message)

@@ -30,7 +30,7 @@ public struct LokiNotifier: Notifier {
             if let problem = Self.labelNameProblem(label) { throw ExportConfigurationError(message: problem) }
         }
         let tls: NIOSSL.TLSConfiguration?
-        do {
+        do throws(TLSOptionsError) {
             tls = try configuration.tls.makeConfiguration()
         } catch {
             throw ExportConfigurationError(message: error.message)

@@ -19,10 +19,11 @@ enum LokiPushBody {
     /// Labels: `muninn="crash"`, `cluster`, `namespace`, `pod`, `container`, `reason` (those with a value), then `extra`.
     static func stream(for alert: Alert, extraLabels: [String: String], maximumLineBytes: Int, maximumLogBytes: Int) -> Stream {
         var labels: [(name: String, value: String)] = [("muninn", "crash")]
-        for (name, value) in [
+        let candidates: [(String, String?)] = [
             ("cluster", alert.cluster), ("namespace", alert.namespace), ("pod", alert.pod), ("container", alert.container),
             ("reason", alert.reason),
-        ] {
+        ]
+        for (name, value) in candidates {
             if let value, !value.isEmpty { labels.append((name, PlainText.singleLine(value))) }
         }
         for name in extraLabels.keys.sorted() where !labels.contains(where: { $0.name == name }) {

@@ -84,10 +84,11 @@ extension DestinationsParser {
             settings.caPEM = Array(data)
             if settings.insecureSkipVerify { throw node.error("give either caFile or insecureSkipVerify: true, not both") }
         }
-        do {
+        do throws(TLSOptionsError) {
             _ = try settings.options.makeConfiguration()
         } catch {
-            throw (members["caFile"] ?? members["insecureSkipVerify"])?.error(error.message) ?? error
+            guard let node = members["caFile"] ?? members["insecureSkipVerify"] else { throw error }
+            throw node.error(error.message)
         }
         return settings
     }
