@@ -24,7 +24,7 @@ struct ExportTLSTests {
                   insecure: {type: elasticsearch, url: '\(kube.server)', insecureSkipVerify: true, indexTemplate: false, requestTimeout: 10s}
                   loki: {type: loki, url: '\(kube.server)', caFile: '\(caPath)', requestTimeout: 10s}
                 """, file: "tls.yaml")
-            let notifiers = try NotifierFactory(httpClient: .notifiers).notifiers(for: configuration.destinations)
+            let notifiers = try PipelineAssembly(configuration: configuration, consoleWrite: { _ in }).notifiers()
             let alert = SampleAlert.make(kind: .crashed, cluster: "tls", id: "tls-test", now: Date())
             var logger = Logger(label: "tls-test")
             logger.logLevel = .critical

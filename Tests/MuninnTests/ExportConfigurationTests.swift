@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import KubeJSON
 import MuninnCore
 import MuninnNotifiers
 import NotifierFakes

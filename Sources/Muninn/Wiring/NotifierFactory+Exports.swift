@@ -3,10 +3,10 @@ import MuninnNotifiers
 
 extension NotifierFactory {
     /// Builds an export notifier, turning its refusal of the settings into a configuration error naming the destination.
-    func exportNotifier(_ name: String, _ make: () throws(ExportConfigurationError) -> any Notifier) throws -> any Notifier {
-        do throws(ExportConfigurationError) {
+    func exportNotifier(_ name: String, _ make: () throws -> any Notifier) throws -> any Notifier {
+        do {
             return try make()
-        } catch {
+        } catch let error as ExportConfigurationError {
             throw ConfigurationError(file: "configuration", line: nil, key: "destinations.\(name)", message: error.message)
         }
     }
