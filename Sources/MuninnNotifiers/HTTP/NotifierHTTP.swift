@@ -12,9 +12,9 @@ import MuninnCore
 struct NotifierHTTP: Sendable {
     let client: HTTPClient
     let timeout: Duration
-    /// Bodies longer than this are cut: answers of chat APIs are small, and a proxy's error page is not.
     /// A private CA or no verification for this destination (nil: the client's defaults).
     var tlsConfiguration: TLSConfiguration? = nil
+    /// Bodies longer than this are cut: answers of chat APIs are small, and a proxy's error page is not.
     let maximumResponseBytes = 1 << 20
 
     func post(_ url: String, headers: HTTPHeaders, body: [UInt8], logger: Logger) async throws(NotifierError) -> HTTPAnswer {
