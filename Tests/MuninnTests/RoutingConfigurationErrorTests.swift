@@ -23,7 +23,7 @@ import Testing
         Case(yaml: slack + "routes:\n  - match:\n      namespace: [shop, 'web-[0-9]']\n    destinations: [ops]\n", line: 6, key: "routes[0].match.namespace[1]",
             message: "bad pattern 'web-[0-9]': '[' is not supported in a pattern (only * and ? are wildcards)"),
         Case(yaml: "destinations:\n  ops:\n    type: msteams\n", line: 3, key: "destinations.ops.type",
-            message: "unknown destination type 'msteams' (allowed: slack, slackWebhook, dingtalk, webhook, console, teams, discord, telegram, pagerduty, mattermost, googlechat, feishu)"),
+            message: "unknown destination type 'msteams' (allowed: slack, slackWebhook, dingtalk, webhook, console, elasticsearch, loki, teams, discord, telegram, pagerduty, mattermost, googlechat, feishu)"),
         Case(yaml: "destinations:\n  ops:\n    type: slack\n    defaultChannel: '#a'\n", line: 3, key: "destinations.ops",
             message: "missing token (or tokenFile, a file holding it)"),
         Case(yaml: "destinations:\n  ops:\n    type: slack\n    tokenFile: /nonexistent/muninn/token\n    defaultChannel: '#a'\n", line: 4,

@@ -39,6 +39,16 @@ struct ConfigurationSummary {
             return "one JSON line per alert on stdout"
         case .chat(let chat):
             return chat.summary
+        case .elasticsearch(let elasticsearch):
+            var parts = ["url: \(elasticsearch.url)", "indices: \(elasticsearch.indexPrefix)-YYYY.MM.DD", "auth: \(elasticsearch.credentials.summary)"]
+            if let tls = elasticsearch.tls.summary { parts.append(tls) }
+            if !elasticsearch.indexTemplate { parts.append("index template: not installed") }
+            return parts.joined(separator: ", ")
+        case .loki(let loki):
+            var parts = ["url: \(loki.url)", "tenant: \(loki.tenant ?? "none")", "auth: \(loki.credentials.summary)"]
+            if !loki.extraLabels.isEmpty { parts.append("labels: " + loki.extraLabels.keys.sorted().map { "\($0)=\(loki.extraLabels[$0] ?? "")" }.joined(separator: ",")) }
+            if let tls = loki.tls.summary { parts.append(tls) }
+            return parts.joined(separator: ", ")
         }
     }
 

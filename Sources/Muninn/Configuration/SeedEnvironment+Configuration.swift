@@ -56,6 +56,13 @@ extension SeedEnvironment {
         } else if dingTalkSecret != nil {
             throw fail("DINGTALK_SECRET", "set, but DINGTALK_TOKEN (or DINGTALK_TOKEN_FILE) is not")
         }
+        if let elasticsearch = elasticsearchDestination() {
+            destinations.append(elasticsearch)
+            // The Pod Monitor writes every crash to Elasticsearch, whatever decides Slack.
+            if table != nil {
+                rules.append(RoutingRule(name: "ELASTICSEARCH_URL", destinations: [RouteTarget(destination: elasticsearch.name)], continue: true))
+            }
+        }
         if !destinations.isEmpty {
             configuration.destinations = destinations
             configuration.routing.rules = rules

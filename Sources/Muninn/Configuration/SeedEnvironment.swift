@@ -42,6 +42,13 @@ struct SeedEnvironment: Equatable {
     var clusterName: String?
     var checkInterval: Duration?
     var maxCrashLogLength: Int?
+    /// The Pod Monitor's `ELASTICSEARCH_URL` (with `ELASTICSEARCH_SCHEME` and `ELASTICSEARCH_PORT` folded in).
+    var elasticsearchURL: String?
+    /// `ELASTICSEARCH_INDEX` without its trailing `-` (`k8s-crash-monitor-` -> `k8s-crash-monitor`).
+    var elasticsearchIndexPrefix: String?
+    /// Muninn's `ELASTICSEARCH_USERNAME` and `ELASTICSEARCH_PASSWORD` (the Pod Monitor signs with AWS SigV4 instead).
+    var elasticsearchUsername: String?
+    var elasticsearchPassword: SecretValue?
 
     init() {}
 
@@ -129,7 +136,8 @@ struct SeedEnvironment: Equatable {
             guard let length = Int(raw), length > 0 else { throw fail("MAX_CRASHLOG_LENGTH", "expected a positive number of bytes, got '\(raw)'") }
             maxCrashLogLength = length
         }
-        if clusterName != nil || slackChannel != nil || slackNotify != nil || checkInterval != nil || maxCrashLogLength != nil {
+        try readElasticsearch(value: value, secret: secret, fail: fail)
+        if clusterName != nil || slackChannel != nil || slackNotify != nil || checkInterval != nil || maxCrashLogLength != nil || elasticsearchURL != nil {
             tools.append(.podMonitor)
         }
         if slackToken != nil && tools.isEmpty { tools.append(.johariMirror) }
@@ -141,7 +149,8 @@ struct SeedEnvironment: Equatable {
         "SLACK_TOKEN", "SLACK_TOKEN_FILE", "SLACK_NOTIFICATION_CONFIG", "SLACK_API_URL", "SLACK_CHANNEL", "SLACK_NOTIFY", "CLUSTER_NAME",
         "MAX_CRASHLOG_LENGTH", "CHECK_INTERVAL", "DINGTALK_TOKEN", "DINGTALK_TOKEN_FILE", "DINGTALK_SECRET", "DINGTALK_SECRET_FILE",
         "FLOOD_EXPIRE", "NOT_READY_MIN_TIME", "TICK_RATE", "RECOVERY_ALERT", "KUBE_NAMESPACES_ONLY", "KUBE_USE_KUBECONFIG",
-        "KUBE_USE_CLUSTER",
+        "KUBE_USE_CLUSTER", "ELASTICSEARCH_URL", "ELASTICSEARCH_SCHEME", "ELASTICSEARCH_PORT", "ELASTICSEARCH_INDEX", "ELASTICSEARCH_USERNAME",
+        "ELASTICSEARCH_PASSWORD", "ELASTICSEARCH_PASSWORD_FILE",
     ]
 
     /// A JSON array (`["a","b"]`) or a comma list (`a, b`); names must be valid namespace names.

@@ -25,6 +25,8 @@ struct SecretScrubber {
                 values += webhook.headers.map(\.value)
             case .console: break
             case .chat(let chat): values += chat.secretURLs.flatMap(Self.urlSecrets) + chat.secretValues
+            case .elasticsearch(let elasticsearch): values += elasticsearch.credentials.secretValues + Self.urlSecrets(elasticsearch.url).dropFirst(2)
+            case .loki(let loki): values += loki.credentials.secretValues + Self.urlSecrets(loki.url).dropFirst(2)
             }
         }
         // Longest first, so a URL goes as a whole before the token inside it is looked for.

@@ -61,6 +61,14 @@ struct NotifierFactory {
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)
         case .chat(let chat):
             return try chat.notifier(name: name, redactor: redactor, httpClient: httpClient, now: now)
+        case .elasticsearch(let settings):
+            return try exportNotifier(name) {
+                try ElasticsearchNotifier(name: name, configuration: settings.configuration, redactor: redactor, httpClient: httpClient, now: now)
+            }
+        case .loki(let settings):
+            return try exportNotifier(name) {
+                try LokiNotifier(name: name, configuration: settings.configuration, redactor: redactor, httpClient: httpClient, now: now)
+            }
         }
     }
 }

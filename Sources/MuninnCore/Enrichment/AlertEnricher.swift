@@ -52,13 +52,16 @@ public struct AlertEnricher: Sendable {
 
     /// Everything that comes from the incident alone.
     static func baseAlert(for incident: Incident, cluster: String) -> Alert {
-        Alert(
+        var alert = Alert(
             id: incident.identity, kind: Alert.Kind(incident.kind), cluster: cluster, namespace: incident.namespace,
             pod: incident.podName, container: incident.container, node: incident.node, workload: WorkloadResolver.direct(incident.owner),
             image: incident.image, reason: incident.reason, exitCode: incident.exitCode, signal: incident.signal,
             exitCodeMeaning: ExitCodeDescription.explain(exitCode: incident.exitCode, signal: incident.signal, reason: incident.reason),
             message: incident.message, restartCount: incident.restartCount, restartsSeen: incident.restartsSeen,
             occurredAt: incident.finishedAt ?? incident.notReadySince ?? incident.observedAt, seenLate: incident.seenLate)
+        alert.startedAt = incident.startedAt
+        alert.containerID = incident.containerID
+        return alert
     }
 
     private func readLogs(_ incident: Incident, reader: some ClusterReader) async -> LogResult {

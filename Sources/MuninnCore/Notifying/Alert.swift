@@ -61,6 +61,10 @@ public struct Alert: Sendable, Hashable, Codable {
     public var seenLate: Bool
     /// The workload's manifest changed shortly before this crash (the change watch's record of it).
     public var precedingChange: PrecedingChange?
+    /// When the terminated container instance started, for terminations (its `startedAt`).
+    public var startedAt: Date? = nil
+    /// The runtime's ID of the terminated container instance (`containerd://…`), for terminations.
+    public var containerID: String? = nil
 
     public init(
         id: String, kind: Kind, cluster: String, namespace: String, pod: String, container: String? = nil, node: String? = nil,

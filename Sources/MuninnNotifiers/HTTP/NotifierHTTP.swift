@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import MuninnCore
 
 /// One HTTP attempt with a deadline, with transport failures classified for the outbox.
@@ -11,12 +12,19 @@ import MuninnCore
 struct NotifierHTTP: Sendable {
     let client: HTTPClient
     let timeout: Duration
+    /// A private CA or no verification for this destination (nil: the client's defaults).
+    var tlsConfiguration: TLSConfiguration? = nil
     /// Bodies longer than this are cut: answers of chat APIs are small, and a proxy's error page is not.
     let maximumResponseBytes = 1 << 20
 
     func post(_ url: String, headers: HTTPHeaders, body: [UInt8], logger: Logger) async throws(NotifierError) -> HTTPAnswer {
+        try await send(.POST, url, headers: headers, body: body, logger: logger)
+    }
+
+    func send(_ method: HTTPMethod, _ url: String, headers: HTTPHeaders, body: [UInt8], logger: Logger) async throws(NotifierError) -> HTTPAnswer {
         var request = HTTPClientRequest(url: url)
-        request.method = .POST
+        request.method = method
+        request.tlsConfiguration = tlsConfiguration
         request.headers = headers
         request.body = .bytes(ByteBuffer(bytes: body))
         let host = Self.host(of: url)

@@ -12,11 +12,15 @@ struct DestinationConfiguration: Equatable {
         case console(format: ConsoleNotifier.Format)
         /// Teams, Discord, Telegram, PagerDuty, Mattermost, Google Chat, Feishu/Lark.
         case chat(ChatDestinationSettings)
+        /// Elasticsearch or OpenSearch: documents in daily indices, like the Kubernetes Pod Monitor's.
+        case elasticsearch(ElasticsearchDestinationSettings)
+        /// Grafana Loki: the captured log lines.
+        case loki(LokiDestinationSettings)
     }
 
     /// The `type:` values, as written in the file.
     enum Kind: String, CaseIterable {
-        case slack, slackWebhook, dingtalk, webhook, console
+        case slack, slackWebhook, dingtalk, webhook, console, elasticsearch, loki
         case teams, discord, telegram, pagerduty, mattermost, googlechat, feishu
     }
 
@@ -32,6 +36,8 @@ struct DestinationConfiguration: Equatable {
         case .webhook: .webhook
         case .console: .console
         case .chat(let chat): chat.kind
+        case .elasticsearch: .elasticsearch
+        case .loki: .loki
         }
     }
 

@@ -15,6 +15,14 @@ struct DestinationsParser {
         ],
         .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes"],
         .console: ["format"],
+        .elasticsearch: [
+            "url", "indexPrefix", "username", "password", "passwordFile", "apiKey", "apiKeyFile", "caFile", "insecureSkipVerify",
+            "indexTemplate", "maximumLogBytes", "requestTimeout",
+        ],
+        .loki: [
+            "url", "tenant", "username", "password", "passwordFile", "token", "tokenFile", "labels", "caFile", "insecureSkipVerify",
+            "maximumLineBytes", "maximumLogBytes", "requestTimeout",
+        ],
     ]
 
     /// The destinations in file order, each with the node it was read from (for later cross-checks).
@@ -63,6 +71,8 @@ struct DestinationsParser {
         case .slackWebhook: settings = .slackWebhook(try slackWebhook(members, entry))
         case .dingtalk: settings = .dingtalk(try dingtalk(members, entry))
         case .webhook: settings = .webhook(try webhook(members, entry))
+        case .elasticsearch: settings = .elasticsearch(try elasticsearch(members, entry))
+        case .loki: settings = .loki(try loki(members, entry))
         case .console:
             var format = ConsoleNotifier.Format.json
             if let node = members["format"] {
@@ -166,7 +176,7 @@ struct DestinationsParser {
             ? "expected a DingTalk access_token or the robot's whole webhook URL" : nil
     }
 
-    private static func url(_ node: YAMLConfigNode) throws -> String {
+    static func url(_ node: YAMLConfigNode) throws -> String {
         let text = try node.nonEmptyString()
         guard isHTTPURL(text) else { throw node.error("expected an http:// or https:// URL") }
         return text
@@ -183,7 +193,7 @@ struct DestinationsParser {
         return true
     }
 
-    private static func timeout(_ node: YAMLConfigNode) throws -> Duration {
+    static func timeout(_ node: YAMLConfigNode) throws -> Duration {
         let value = try node.duration()
         guard value > .zero else { throw node.error("must be longer than zero") }
         return value

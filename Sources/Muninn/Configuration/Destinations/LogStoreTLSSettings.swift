@@ -1,0 +1,16 @@
+import MuninnNotifiers
+
+/// `caFile` and `insecureSkipVerify` of an Elasticsearch or Loki destination.
+struct LogStoreTLSSettings: Equatable {
+    /// The path given, for `check-config`, and the PEM read from it at load time.
+    var caFile: String?
+    var caPEM: [UInt8]?
+    var insecureSkipVerify: Bool = false
+
+    var options: TLSOptions { TLSOptions(certificateAuthorityPEM: caPEM, insecureSkipVerify: insecureSkipVerify) }
+
+    var summary: String? {
+        if let caFile { return "CA \(caFile)" }
+        return insecureSkipVerify ? "TLS verification OFF" : nil
+    }
+}
