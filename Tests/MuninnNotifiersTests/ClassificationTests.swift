@@ -191,7 +191,9 @@ import Testing
 
     // The first attempt of each pair times out quickly; the retry has time to spare, so a loaded
     // machine cannot make it time out too. On a loaded machine the first request may time out before it even
-    // reaches the fake: holding stops after it, so the hold never falls to the retry.
+    // reaches the fake: holding stops after it, so the hold never falls to the retry, and that late request may
+    // then still be processed (a timeout says nothing about whether the message arrived: the reason the outbox
+    // re-sends with the same identity), so the fake accepts one or two.
     @Test func unansweredRequestsAreRetryableTimeoutsEverywhere() async throws {
         try await withFakeSlack { fake, url in
             fake.holdNextPosts(1)
@@ -201,7 +203,7 @@ import Testing
             #expect(await send(notifier(.milliseconds(200)), channel: "C0ALERTS01")?.description.contains("timed out after 0.2 seconds") == true)
             fake.stopHolding()
             #expect(await send(notifier(.seconds(20)), channel: "C0ALERTS01") == nil)
-            #expect(fake.messages.count == 1)
+            #expect((1...2).contains(fake.messages.count))
         }
         try await withFakeWebhook { receiver, url in
             receiver.holdNext(1)
@@ -211,7 +213,7 @@ import Testing
             #expect(await send(hook(.milliseconds(200)))?.isRetryable == true)
             receiver.stopHolding()
             #expect(await send(hook(.seconds(20))) == nil)
-            #expect(receiver.deliveries.count == 1)
+            #expect((1...2).contains(receiver.deliveries.count + receiver.snapshot.duplicates))
         }
         try await withFakeDingTalk(FakeDingTalk(robots: ["robot-token": FakeDingTalkRobot()])) { fake, url in
             fake.holdNext(1)
@@ -223,14 +225,14 @@ import Testing
             #expect(await send(impatient)?.isRetryable == true)
             fake.stopHolding()
             #expect(await send(patient) == nil)
-            #expect(fake.accepted.count == 1)
+            #expect((1...2).contains(fake.accepted.count))
         }
         try await withFakeSlackWebhook { hook, url in
             hook.holdNext(1)
             #expect(await send(SlackWebhookNotifier(name: "hook", url: url, requestTimeout: .milliseconds(200)))?.isRetryable == true)
             hook.stopHolding()
             #expect(await send(SlackWebhookNotifier(name: "hook", url: url, requestTimeout: .seconds(20))) == nil)
-            #expect(hook.payloads.count == 1)
+            #expect((1...2).contains(hook.payloads.count))
         }
     }
 }
