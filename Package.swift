@@ -236,9 +236,10 @@ let package = Package(
         .testTarget(
             name: "MuninnCoreTests",
             dependencies: [
-                "MuninnCore", "KubeAPI", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                "MuninnCore", "KubeAPI", "KubeJSON", "MuninnTesting", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

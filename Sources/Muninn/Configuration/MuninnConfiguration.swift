@@ -33,11 +33,15 @@ struct MuninnConfiguration: Equatable {
     var store = StoreSettings()
     var delivery = DeliverySettings()
     var dashboard = DashboardSettings()
+    /// The change watch (`changes:`, a kwatchman file, or `KW_CONFIG_FILE`); nil when not configured.
+    var changes: ChangeWatchConfiguration?
+    /// kwatchman's `KW_*` variables, as read.
+    var kwatchman = KwatchmanEnvironment()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [
         "cluster", "kubernetes", "watch", "log", "destinations", "routes", "containerRoutes", "mutes", "namespaces", "alerts", "store",
-        "delivery", "dashboard",
+        "delivery", "dashboard", "changes",
     ]
 
     static let consoleDestination = DestinationConfiguration(name: "console", settings: .console(format: .json))
@@ -59,6 +63,7 @@ extension MuninnConfiguration {
         var configuration = base
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
         try configuration.parseRouting(root, file: file)
+        try configuration.parseChanges(root, file: file)
         if let node = root["dashboard"] {
             let secrets = SecretReader(baseDirectory: file == "-" ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().path)
             configuration.dashboard = try DashboardSettingsParser(secrets: secrets).parse(node, over: configuration.dashboard)

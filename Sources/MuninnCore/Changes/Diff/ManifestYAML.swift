@@ -97,15 +97,28 @@ enum ManifestYAML {
 
     private static func isPlain(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        guard !reserved.contains(text.lowercased()) else { return false }
-        // Numbers, dates and indicators: anything that starts like one is quoted.
-        guard first.properties.isAlphabetic || first == "/" || first == "_" else { return false }
-        guard last != " ", last != ":" else { return false }
+        let lowered = text.lowercased()
+        guard !reserved.contains(lowered), Int64(text) == nil, Double(text) == nil else { return false }
         let allowed: (Unicode.Scalar) -> Bool = { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./@+=:,()%^$ ".unicodeScalars.contains(scalar)
         }
-        guard text.unicodeScalars.allSatisfy(allowed) else { return false }
-        return !text.contains(": ") && !text.contains(" #") && !text.contains("  ")
+        guard text.unicodeScalars.allSatisfy(allowed), last != " ", last != ":" else { return false }
+        guard !text.contains(": "), !text.contains(" #"), !text.contains("  ") else { return false }
+        switch first {
+        case "0"..."9":
+            // `256Mi`, `25%` and `100m` read back as strings; hex/octal/binary, YAML 1.1 sexagesimals (`12:30`),
+            // dates and digit groups (`1_000`) would not.
+            return !lowered.hasPrefix("0x") && !lowered.hasPrefix("0o") && !lowered.hasPrefix("0b") && !text.contains(":")
+                && !text.contains("_") && !(text.count >= 5 && text.unicodeScalars.prefix(4).allSatisfy { ("0"..."9").contains($0) } && text.contains("-"))
+                && text.unicodeScalars.contains { $0.properties.isAlphabetic || $0 == "%" }
+        case "-":
+            // `--port=8080` is a plain string; `-` alone or `- x` would start a list item.
+            guard text.unicodeScalars.count > 1 else { return false }
+            let second = text.unicodeScalars[text.unicodeScalars.index(after: text.unicodeScalars.startIndex)]
+            return second != " "
+        default:
+            return first.properties.isAlphabetic || first == "/" || first == "_"
+        }
     }
 
     /// Control characters, line separators and bidi overrides: shown as escapes, so a diff cannot hide or

@@ -10,13 +10,14 @@ enum StructuredDiff {
     }
 
     private static func walk(_ old: JSONValue, _ new: JSONValue, at path: FieldPath, into changes: inout [FieldChange]) {
-        guard old != new else { return }
         switch (old, new) {
         case (.object(let before), .object(let after)):
-            let keys = Set(before.keys).union(after.keys).sorted()
-            for key in keys {
+            // Dictionaries, not JSONObject lookups: a ConfigMap may hold thousands of keys.
+            let beforeByKey = Dictionary(before.members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            let afterByKey = Dictionary(after.members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            for key in Set(beforeByKey.keys).union(afterByKey.keys).sorted() {
                 let child = path.appending(.key(key))
-                switch (before[key], after[key]) {
+                switch (beforeByKey[key], afterByKey[key]) {
                 case (let was?, let now?): walk(was, now, at: child, into: &changes)
                 case (let was?, nil): changes.append(FieldChange(path: child.description, operation: .removed, old: ValueText.text(was), new: nil))
                 case (nil, let now?): changes.append(FieldChange(path: child.description, operation: .added, old: nil, new: ValueText.text(now)))
@@ -30,6 +31,7 @@ enum StructuredDiff {
                 walkPositional(before, after, at: path, into: &changes)
             }
         default:
+            guard old != new else { return }
             changes.append(FieldChange(path: path.description, operation: .changed, old: ValueText.text(old), new: ValueText.text(new)))
         }
     }
