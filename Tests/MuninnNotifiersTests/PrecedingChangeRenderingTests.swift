@@ -46,7 +46,8 @@ import Testing
         let message = SlackMessage(alert: Self.alert())
         let texts = message.blocks.compactMap { $0[path: ["text", "text"]]?.stringValue }
         let section = try #require(texts.first { $0.hasPrefix("*Changed shortly before*") })
-        #expect(section.hasPrefix("*Changed shortly before*: " + Self.sentence + "\n```\n--- a/Deployment/payments/api\n"))
+        #expect(section.hasPrefix("*Changed shortly before*: " + SlackText.escaped(Self.sentence) + "\n```\n--- a/Deployment/payments/api\n"))
+        #expect(section.contains("1.4.1 -&gt; 1.4.2"))
         #expect(section.contains("+        image: registry.example/api:1.4.2"))
         // Before the logs.
         let changeIndex = try #require(texts.firstIndex(of: section))

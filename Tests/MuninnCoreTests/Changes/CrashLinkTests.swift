@@ -41,7 +41,7 @@ import Testing
         let preceding = try #require(try await link.precedingChange(for: alert()))
         #expect(preceding.changeID == "c1")
         #expect(preceding.summary == "image of web changed v1 -> v2")
-        #expect(preceding.sentence(for: alert()) == "Started crashing 2 minutes after image of web changed v1 -> v2 (by kubectl-client-side-apply at 22:04 UTC)")
+        #expect(preceding.sentence(for: alert()) == "Started crashing 2 minutes after image of web changed v1 -> v2 (by kubectl-client-side-apply at 11:04 UTC)")
     }
 
     @Test func changeFortyMinutesBeforeIsNotLinked() async throws {

@@ -162,3 +162,15 @@ import Testing
         #expect(diff.fieldChanges.count == 1)
     }
 }
+
+@Suite struct ChangeAuthorTests {
+    @Test func newestNonStatusManagerWins() throws {
+        let deployment = try ChangeFixtures.deployment()
+        #expect(ChangeAuthor.latest(in: deployment) == "kubectl-client-side-apply")
+        let rollout = ChangeFixtures.setting(
+            deployment, ["metadata", "managedFields"],
+            [["manager": "helm", "operation": "Update", "time": "2026-11-20T09:00:00Z"], ["manager": "kubectl-rollout", "operation": "Update", "time": "2026-11-20T10:42:00Z"]])
+        #expect(ChangeAuthor.latest(in: rollout) == "kubectl-rollout")
+        #expect(ChangeAuthor.latest(in: ChangeFixtures.setting(deployment, ["metadata", "managedFields"], nil)) == nil)
+    }
+}

@@ -66,11 +66,13 @@ import Testing
             kind = "apps/v1/statefulsets"
             [[resource]]
             kind = "certificates.cert-manager.io"
+            [[resource]]
+            kind = "vs"
             [[handler]]
             name = "log"
             """
         let configuration = try KwatchmanConfigParser.parse(toml, file: "k.toml")
-        #expect(configuration.settings.resources.map(\.name) == ["Deployment", "configmaps", "apps/v1/statefulsets", "certificates.cert-manager.io"])
+        #expect(configuration.settings.resources.map(\.name) == ["Deployment", "configmaps", "apps/v1/statefulsets", "certificates.cert-manager.io", "vs"])
     }
 
     @Test func misspeltKindNamesTheTableAndLine() throws {

@@ -96,9 +96,10 @@ struct ChangesParser {
             }
         }
         let entries = try node.entries()
-        guard entries.count == 1, let (name, keyLine, value) = entries.first else {
+        guard entries.count == 1, let entry = entries.first else {
             throw node.error("each chain step is one handler: diff, log, ignoreEvents: [...], slack: {...}, webhook: {...}, exec: {...} or destination: NAME")
         }
+        let (name, keyLine, value) = entry
         switch name {
         case "diff":
             let members = try value.mapping(allowedKeys: ["ignorePaths"])

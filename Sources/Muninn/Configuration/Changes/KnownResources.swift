@@ -66,6 +66,8 @@ enum KnownResources {
             return nil
         }
         if lowered.contains(".") || allNames.contains(lowered) { return nil }
+        // Short names are too close to each other to guess from (`vs`, Istio's VirtualService, is one edit from `ns`).
+        guard lowered.count >= 5 else { return nil }
         if let close = closeMatches(to: lowered).first {
             return "unknown resource '\(name)'; did you mean '\(close)'?"
         }

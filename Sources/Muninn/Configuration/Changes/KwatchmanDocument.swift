@@ -10,7 +10,7 @@ enum KwatchmanDocument {
         switch URL(fileURLWithPath: file).pathExtension.lowercased() {
         case "toml", "":
             do {
-                return json(TOMLTable(string: text))
+                return json(try TOMLTable(string: text))
             } catch let error as TOMLParseError {
                 throw ConfigurationError(file: file, line: error.source.begin.line, key: nil, message: "not valid TOML: \(error.description)")
             }
