@@ -81,7 +81,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func enricherAttachesTheChange() async throws {
         let store = try await store([Self.change(id: "c1", minutesBefore: 2)])
-        let enricher = AlertEnricher(changeLink: ChangeLink(store: store), clock: ImmediateClock())
+        let enricher = AlertEnricher(configuration: .init(clusterName: "prod"), changeLink: ChangeLink(store: store), clock: EnrichmentClocks.Never())
         let alert = await enricher.enrich(Self.incident(), reader: EmptyClusterReader(), logger: Logger(label: "test"))
         #expect(alert.workload == workload)
         #expect(alert.precedingChange?.changeID == "c1")
@@ -90,14 +90,14 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func failingChangeStoreNeverBlocksTheAlert() async throws {
         let store = try await store([Self.change(id: "c1", minutesBefore: 2)])
         store.setFailing(true)
-        let enricher = AlertEnricher(changeLink: ChangeLink(store: store), clock: ImmediateClock())
+        let enricher = AlertEnricher(configuration: .init(clusterName: "prod"), changeLink: ChangeLink(store: store), clock: EnrichmentClocks.Never())
         let alert = await enricher.enrich(Self.incident(), reader: EmptyClusterReader(), logger: Logger(label: "test"))
         #expect(alert.precedingChange == nil)
         #expect(alert.id == Self.incident().identity)
     }
 
     @Test(.timeLimit(.minutes(1))) func withoutALinkNothingIsLookedUp() async throws {
-        let alert = await AlertEnricher(clock: ImmediateClock()).enrich(Self.incident(), reader: EmptyClusterReader(), logger: Logger(label: "test"))
+        let alert = await AlertEnricher(clock: EnrichmentClocks.Never()).enrich(Self.incident(), reader: EmptyClusterReader(), logger: Logger(label: "test"))
         #expect(alert.precedingChange == nil)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MuninnCore
 
 /// kwatchman's environment variables, read so its deployments work unchanged: `KW_CONFIG_FILE` (its
 /// configuration file, read as ``KwatchmanConfigParser`` reads it), `KW_NAMESPACE` (one namespace for every

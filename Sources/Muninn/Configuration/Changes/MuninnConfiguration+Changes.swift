@@ -1,4 +1,5 @@
 import Foundation
+import MuninnCore
 
 extension MuninnConfiguration {
     /// Reads `changes:` of the YAML file; the destinations must already be read (a chain step can name one).

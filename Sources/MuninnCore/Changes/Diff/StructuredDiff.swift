@@ -19,6 +19,9 @@ enum StructuredDiff {
                 let child = path.appending(.key(key))
                 switch (beforeByKey[key], afterByKey[key]) {
                 case (let was?, let now?): walk(was, now, at: child, into: &changes)
+                // A missing label or annotation map is an empty one: the first annotation is reported by its key.
+                case (let was?, nil) where Self.isStringMap(key, was): walk(was, .object(JSONObject()), at: child, into: &changes)
+                case (nil, let now?) where Self.isStringMap(key, now): walk(.object(JSONObject()), now, at: child, into: &changes)
                 case (let was?, nil): changes.append(FieldChange(path: child.description, operation: .removed, old: ValueText.text(was), new: nil))
                 case (nil, let now?): changes.append(FieldChange(path: child.description, operation: .added, old: nil, new: ValueText.text(now)))
                 case (nil, nil): break
@@ -34,6 +37,11 @@ enum StructuredDiff {
             guard old != new else { return }
             changes.append(FieldChange(path: path.description, operation: .changed, old: ValueText.text(old), new: ValueText.text(new)))
         }
+    }
+
+    private static func isStringMap(_ key: String, _ value: JSONValue) -> Bool {
+        guard key == "annotations" || key == "labels", case .object = value else { return false }
+        return true
     }
 
     private static func walkKeyed(_ before: [JSONValue], _ after: [JSONValue], field: String, at path: FieldPath, into changes: inout [FieldChange]) {
