@@ -41,7 +41,7 @@ import Testing
                 "restartCount": 8, "restartsSeen": 3, "occurredAt": "2025-10-09T08:53:20.000Z", "seenLate": false,
                 "events": ["BackOff: Back-off restarting failed container api", "OOMKilling: Memory cgroup out of memory"],
                 "logs": ["text": .string(String(Samples.crashLog.dropLast())), "truncated": false, "linesCut": 0, "unavailableReason": nil],
-                "messageId": .string(receipt.messageID ?? ""), "thread": nil,
+                "messageId": .string(receipt.messageID ?? ""), "thread": nil, "precedingChange": nil,
             ]
             #expect(payload == expected)
             #expect(payload.objectValue?.keys == expected.objectValue?.keys)

@@ -9,6 +9,7 @@ struct ConfigurationSummary {
 
     var lines: [String] {
         destinationLines + routingLines + settingLines + environmentLines
+            + ChangeWatchSummary(configuration: configuration.changes, kwatchman: configuration.kwatchman).lines
     }
 
     var destinationLines: [String] {

@@ -34,13 +34,15 @@ struct MuninnConfiguration: Equatable {
     var delivery = DeliverySettings()
     var dashboard = DashboardSettings()
     var leaderElection = LeaderElectionSettings()
-    /// Manifests to watch and the chain their changes run through; empty (off) unless configured.
-    var changes = ChangeWatchSettings()
+    /// The change watch (`changes:`, a kwatchman file, or `KW_CONFIG_FILE`); nil when not configured.
+    var changes: ChangeWatchConfiguration?
+    /// kwatchman's `KW_*` variables, as read.
+    var kwatchman = KwatchmanEnvironment()
 
     /// The keys of the YAML file, documented in docs/configuration.md.
     static let topLevelKeys = [
         "cluster", "kubernetes", "watch", "log", "destinations", "routes", "containerRoutes", "mutes", "namespaces", "alerts", "store",
-        "delivery", "dashboard", "leaderElection",
+        "delivery", "dashboard", "leaderElection", "changes",
     ]
 
     static let consoleDestination = DestinationConfiguration(name: "console", settings: .console(format: .json))
@@ -62,6 +64,7 @@ extension MuninnConfiguration {
         var configuration = base
         let root = try YAMLConfigNode.parse(text, file: file).mapping(allowedKeys: topLevelKeys)
         try configuration.parseRouting(root, file: file)
+        try configuration.parseChanges(root, file: file)
         if let node = root["dashboard"] {
             let secrets = SecretReader(baseDirectory: file == "-" ? nil : URL(fileURLWithPath: file).deletingLastPathComponent().path)
             configuration.dashboard = try DashboardSettingsParser(secrets: secrets).parse(node, over: configuration.dashboard)

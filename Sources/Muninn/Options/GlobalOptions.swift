@@ -26,17 +26,25 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Log format: text or json.", valueName: "format"))
     var logFormat: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A kwatchman configuration file (TOML, YAML or JSON) for the change watch, read unchanged (also KW_CONFIG_FILE).", valueName: "file"))
+    var kwatchmanConfig: String?
+
     /// The effective configuration: the replaced tools' variables, then the file, then `MUNINN_*`
     /// variables, then flags.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MuninnConfiguration {
         var configuration = MuninnConfiguration()
         try configuration.applySeedEnvironment(environment)
+        try configuration.applyKwatchmanEnvironment(environment)
         if let config { configuration = try MuninnConfiguration.load(file: config, over: configuration) }
         try configuration.applyEnvironment(environment)
         if let kubeconfig { configuration.kubeconfig = kubeconfig }
         if let context { configuration.context = context }
         if let clusterName { configuration.clusterName = clusterName }
         if !namespace.isEmpty { configuration.namespaces = namespace }
+        if let kwatchmanConfig { try configuration.loadKwatchmanConfig(kwatchmanConfig) }
+        configuration.scopeKwatchmanResources()
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
                 throw ValidationError("--log-level: unknown level '\(logLevel)' (allowed: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")))")

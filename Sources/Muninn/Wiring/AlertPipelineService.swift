@@ -34,6 +34,8 @@ struct AlertPipelineService: Service {
     /// Sees every pod event (the demo prints pod changes).
     var onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)?
     var logger: Logger
+    /// Where crashes find their workload's change shortly before (the change watch's history); nil: no link.
+    var changeLink: ChangeLink? = nil
 
     func run() async throws {
         if let ready {
@@ -64,7 +66,7 @@ struct AlertPipelineService: Service {
                     group.addTask { try await detection.run() }
                 }
                 let enrichment = EnrichmentService(
-                    store: store, enricher: AlertEnricher(configuration: settings.enricher), reader: KubeClusterReader(client: client),
+                    store: store, enricher: AlertEnricher(configuration: settings.enricher, changeLink: changeLink), reader: KubeClusterReader(client: client),
                     route: route, gate: gate, settings: settings.enrichment, doorbell: enrichmentBell, delivery: deliveryBell,
                     logger: Logger(label: "muninn.enrich"))
                 group.addTask { try await enrichment.run() }

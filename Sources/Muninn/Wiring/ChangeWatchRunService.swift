@@ -36,41 +36,16 @@ struct ChangeWatchRunService: Service {
         }
     }
 
-    /// Each configured resource as the server names it.
+    /// Each configured resource as the server names it (kubectl's rules, `group/version/resource`, ingresses on
+    /// networking.k8s.io/v1, Secrets' data hidden).
     /// - Throws: ``ChangeWatchResolutionError`` for a name the server does not serve, or a resource it cannot watch.
     static func resolve(_ resources: [WatchedResource], in discovery: Discovery) throws(ChangeWatchResolutionError) -> [ResolvedWatch] {
-        var watches: [ResolvedWatch] = []
-        for resource in resources {
-            let info: APIResourceInfo
-            do {
-                info = try Self.lookUp(resource.name, in: discovery)
-            } catch {
-                let failed = discovery.failedGroupVersions.isEmpty ? "" : " (discovery failed for \(discovery.failedGroupVersions.joined(separator: ", ")))"
-                throw ChangeWatchResolutionError(message: "changes: the cluster has no resource \"\(resource.name)\"\(failed)")
-            }
-            guard info.verbs.isEmpty || (info.verbs.contains("list") && info.verbs.contains("watch")) else {
-                throw ChangeWatchResolutionError(message: "changes: \(info.resource) cannot be listed and watched (verbs: \(info.verbs.joined(separator: ", ")))")
-            }
-            watches.append(ResolvedWatch(info, watched: resource))
+        do {
+            return try WatchedResourceResolver.resolve(resources, discovery: discovery)
+        } catch {
+            let failed = discovery.failedGroupVersions.isEmpty ? "" : " (discovery failed for \(discovery.failedGroupVersions.joined(separator: ", ")))"
+            throw ChangeWatchResolutionError(message: "changes: \(error)\(failed)")
         }
-        return watches
-    }
-
-    /// `group/version/resource` names one exactly; anything else goes through kubectl's rules (`Discovery.resolve`).
-    private static func lookUp(_ name: String, in discovery: Discovery) throws -> APIResourceInfo {
-        let parts = name.split(separator: "/").map(String.init)
-        if parts.count == 3 || parts.count == 2 {
-            let group = parts.count == 3 ? parts[0] : ""
-            let version = parts[parts.count - 2]
-            let plural = parts[parts.count - 1]
-            if let match = discovery.resources.first(where: {
-                $0.resource.group == group && $0.resource.version == version && $0.resource.resource == plural
-            }) {
-                return match
-            }
-            throw ChangeWatchResolutionError(message: "not served")
-        }
-        return try discovery.resolve(name)
     }
 }
 

@@ -3,9 +3,8 @@ import Logging
 import MuninnCore
 
 extension PipelineAssembly {
-    /// The differ of `muninn run`'s change watch. Left empty on this branch: the real `ManifestDiffer` is merged in
-    /// from the change-diff work (replace `nil` with `ManifestDiffer()`).
-    static let defaultDiffer: (any ManifestDiffing)? = nil
+    /// The differ of `muninn run`'s change watch.
+    static let defaultDiffer: (any ManifestDiffing)? = ManifestDiffer()
 
     /// The change watch for `configuration.changes`, or nil when no resources are configured.
     /// - Throws: ``ConfigurationError`` when the chain cannot be built, the store keeps no changes, or this build has no differ.
@@ -13,8 +12,7 @@ extension PipelineAssembly {
         store: any OutboxStore, notifiers: [String: any Notifier], differ: (any ManifestDiffing)? = PipelineAssembly.defaultDiffer,
         onSynced: (@Sendable (ResolvedWatch, String?) -> Void)? = nil, logger: Logger
     ) throws -> ChangeWatchRunService? {
-        let settings = configuration.changes
-        guard !settings.resources.isEmpty else { return nil }
+        guard let settings = configuration.changes?.settings, !settings.resources.isEmpty else { return nil }
         guard let changeStore = store as? any ChangeStore else {
             throw ConfigurationError(file: "configuration", line: nil, key: "changes", message: "this store cannot keep changes")
         }

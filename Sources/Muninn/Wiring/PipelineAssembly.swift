@@ -33,8 +33,18 @@ struct PipelineAssembly {
             detector: configuration.alerts.detectorConfiguration, detection: .init(cluster: configuration.clusterName, tickInterval: tick),
             enricher: configuration.alerts.enricherConfiguration(clusterName: configuration.clusterName),
             enrichment: configuration.enrichmentSettings, delivery: configuration.deliverySettings)
-        return AlertPipelineService(
+        var service = AlertPipelineService(
             ready: ready, settings: settings, store: store, route: configuration.route, gate: configuration.gate,
             dispatch: NotifierDispatch.make(notifiers), pacing: NotifierDispatch.pacing(notifiers), onEvent: onEvent, logger: logger)
+        service.changeLink = changeLink(store: store)
+        return service
+    }
+
+    /// The crash link, when the change watch is configured with a window and the store keeps changes.
+    func changeLink(store: any OutboxStore) -> ChangeLink? {
+        guard let changes = configuration.changes, changes.settings.crashLinkWindowSeconds > 0, let changeStore = store as? any ChangeStore else {
+            return nil
+        }
+        return ChangeLink(store: changeStore, window: .seconds(changes.settings.crashLinkWindowSeconds))
     }
 }

@@ -10,10 +10,15 @@ public struct DiffPolicy: Sendable, Hashable {
     public var ignoredPaths: [String]
     /// Whether annotations on the object may extend `ignoredPaths` (on by default).
     public var honoursAnnotation: Bool
+    /// Replace the values of `data` and `stringData` by digests (`sha256:` + 12 hex) even when the object does not
+    /// say it is a Secret: list items come without `kind`, so the resolver sets this for `v1/secrets`. Objects of
+    /// kind Secret (and kind-less objects shaped like one) are always hashed.
+    public var hidesData: Bool
 
-    public init(ignoredPaths: [String] = [], honoursAnnotation: Bool = true) {
+    public init(ignoredPaths: [String] = [], honoursAnnotation: Bool = true, hidesData: Bool = false) {
         self.ignoredPaths = ignoredPaths
         self.honoursAnnotation = honoursAnnotation
+        self.hidesData = hidesData
     }
 
     /// The annotation an object uses to add ignored paths of its own (comma-separated).

@@ -15,10 +15,13 @@ import Logging
 /// ```
 public struct AlertEnricher: Sendable {
     public var configuration: Configuration
+    /// Where a crash finds the change of its workload shortly before it; nil: alerts carry no preceding change.
+    public var changeLink: ChangeLink?
     private let clock: any Clock<Duration>
 
-    public init(configuration: Configuration = Configuration(), clock: any Clock<Duration> = ContinuousClock()) {
+    public init(configuration: Configuration = Configuration(), changeLink: ChangeLink? = nil, clock: any Clock<Duration> = ContinuousClock()) {
         self.configuration = configuration
+        self.changeLink = changeLink
         self.clock = clock
     }
 
@@ -44,6 +47,8 @@ public struct AlertEnricher: Sendable {
             // Node trouble last: it is context for the pod's own events, not one of them.
             alert.events += nodeLines
         }
+        // After the reads: the link needs the workload the owner chain resolved.
+        alert.precedingChange = await readPrecedingChange(for: alert, logger: logger)
         if let reason = alert.logsUnavailableReason {
             logger.debug("Logs unavailable for alert", metadata: ["alert.id": "\(alert.id)", "reason": "\(reason)"])
         }
@@ -131,6 +136,22 @@ public struct AlertEnricher: Sendable {
             return WorkloadResolver.direct(owner)
         }
         return workload
+    }
+
+    /// The workload's change shortly before the alert; a failing or slow change store never holds an alert back.
+    private func readPrecedingChange(for alert: Alert, logger: Logger) async -> PrecedingChange? {
+        guard let changeLink, ChangeLink.linkedKinds.contains(alert.kind), alert.workload != nil else { return nil }
+        let outcome = await TimedRead.run(timeout: configuration.readTimeout, clock: clock) { () async throws -> PrecedingChange? in
+            try await changeLink.precedingChange(for: alert)
+        }
+        switch outcome {
+        case .value(let change): return change
+        case .failed(let error):
+            logger.warning("Could not look up the workload's recent changes", metadata: ["alert.id": "\(alert.id)", "error": "\(error)"])
+        case .timedOut(let timeout):
+            logger.warning("Looking up the workload's recent changes timed out", metadata: ["alert.id": "\(alert.id)", "timeout": "\(DurationText.text(timeout))"])
+        }
+        return nil
     }
 
     private func readNode(_ incident: Incident, reader: some ClusterReader, logger: Logger) async -> [String] {

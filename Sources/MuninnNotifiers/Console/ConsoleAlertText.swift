@@ -14,6 +14,11 @@ public enum ConsoleAlertText {
         if !facts.isEmpty { lines.append("   " + facts.joined(separator: " · ")) }
         if let message = alert.message, !message.isEmpty { lines.append("   message: " + PlainText.singleLine(PlainText.clipped(message, to: 300))) }
         for event in alert.events.prefix(5) { lines.append("   event: " + PlainText.singleLine(PlainText.clipped(event, to: 300))) }
+        if let change = alert.precedingChange, let sentence = PrecedingChangeText.sentence(alert) {
+            lines.append("   changed before: " + sentence)
+            lines += PrecedingChangeText.diff(change, maxLines: 20, maxCharacters: 2_000).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "   : " + PlainText.clipped(String($0), to: 240) }
+        }
         if let logs = alert.logs, !logs.isEmpty {
             let tail = LogTail(PlainText.sanitized(logs), maxLines: logLines, maxCharacters: 4000)
             lines.append("   last log lines" + (tail.cutNotice.map { " (\($0))" } ?? "") + ":")

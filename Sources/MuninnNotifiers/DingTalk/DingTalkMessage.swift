@@ -40,6 +40,10 @@ public struct DingTalkMessage: Sendable {
             let events = alert.events.suffix(10).map { PlainText.clipped(PlainText.singleLine($0), to: 300) }.joined(separator: "\n")
             text += "\n**Recent events**\n\n" + DingTalkMarkdown.quoted(events) + "\n"
         }
+        if let change = alert.precedingChange, let sentence = PrecedingChangeText.sentence(alert) {
+            text += "\n**Changed shortly before:** " + DingTalkMarkdown.escaped(sentence) + "\n\n"
+            text += DingTalkMarkdown.quoted(PrecedingChangeText.diff(change, maxLines: 20, maxCharacters: 1_200)) + "\n"
+        }
         if let logs = alert.logs {
             let tail = LogTail(PlainText.sanitized(logs), maxLines: logLines, maxCharacters: logCharacters)
             text += "\n**Logs before the crash**" + (tail.cutNotice.map { " (" + $0 + ")" } ?? "") + "\n\n"

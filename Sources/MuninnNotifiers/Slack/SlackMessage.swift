@@ -30,6 +30,7 @@ public struct SlackMessage: Sendable, Equatable {
             let tail = LogTail(lines.joined(separator: "\n"), maxLines: 10, maxCharacters: 1_400)
             blocks.append(Self.section("*Recent events*\n" + SlackText.codeBlock(tail.text)))
         }
+        if let change = Self.changeSection(alert) { blocks.append(Self.section(change)) }
         blocks.append(Self.section(Self.logSection(alert, maxLines: inlineLogLines, maxCharacters: inlineLogCharacters)))
         blocks.append(["type": "context", "elements": .array(Self.context(alert).map { ["type": "mrkdwn", "text": .string($0)] })])
         self.blocks = blocks
@@ -85,6 +86,24 @@ public struct SlackMessage: Sendable, Equatable {
         // Escaping can grow a character up to five times (`&amp;`): find the largest tail that fits.
         var low = 0
         var high = max(0, maxCharacters)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if fits(render(middle)) { low = middle } else { high = middle - 1 }
+        }
+        return render(low)
+    }
+
+    /// The workload's change shortly before, with the head of its diff, within one section after escaping.
+    static func changeSection(_ alert: Alert) -> String? {
+        guard let change = alert.precedingChange, let sentence = PrecedingChangeText.sentence(alert) else { return nil }
+        let heading = "*Changed shortly before*: " + SlackText.escaped(sentence)
+        func render(_ characters: Int) -> String {
+            heading + "\n" + SlackText.codeBlock(PrecedingChangeText.diff(change, maxLines: 30, maxCharacters: characters))
+        }
+        func fits(_ text: String) -> Bool { text.unicodeScalars.count <= SlackLimits.sectionText }
+        var low = 0
+        var high = 1_500
+        if fits(render(high)) { return render(high) }
         while low < high {
             let middle = (low + high + 1) / 2
             if fits(render(middle)) { low = middle } else { high = middle - 1 }

@@ -1,7 +1,7 @@
 import MuninnCore
 
 extension Alert {
-    /// A copy whose free text (message, logs, events, the reason logs are missing) went through
+    /// A copy whose free text (message, logs, events, the reason logs are missing, the preceding change's diff) went through
     /// `redactor`; names and codes are left alone.
     public func redacted(with redactor: LogRedactor) -> Alert {
         var copy = self
@@ -9,6 +9,18 @@ extension Alert {
         copy.logs = logs.map(redactor.redact)
         copy.logsUnavailableReason = logsUnavailableReason.map(redactor.redact)
         copy.events = events.map(redactor.redact)
+        // A diff can hold credentials in plain environment values.
+        if var change = precedingChange {
+            change.summary = redactor.redact(change.summary)
+            change.unifiedDiff = redactor.redact(change.unifiedDiff)
+            change.fieldChanges = change.fieldChanges.map { field in
+                var redacted = field
+                redacted.old = field.old.map(redactor.redact)
+                redacted.new = field.new.map(redactor.redact)
+                return redacted
+            }
+            copy.precedingChange = change
+        }
         return copy
     }
 

@@ -45,6 +45,36 @@ public enum AlertPayload {
             "logs": logs,
             "messageId": .string(messageID(for: alert)),
             "thread": optional(thread),
+            "precedingChange": alert.precedingChange.map { precedingChange($0, alert: alert, maxDiffBytes: maxLogBytes) } ?? .null,
+        ]
+    }
+
+    /// The workload's change shortly before the alert; the unified diff is cut from the end to `maxDiffBytes`.
+    static func precedingChange(_ change: PrecedingChange, alert: Alert, maxDiffBytes: Int) -> JSONValue {
+        var diff = String.UnicodeScalarView()
+        var bytes = 0
+        var truncated = false
+        for scalar in PlainText.sanitized(change.unifiedDiff).unicodeScalars {
+            bytes += scalar.utf8.count
+            if bytes > maxDiffBytes {
+                truncated = true
+                break
+            }
+            diff.append(scalar)
+        }
+        return [
+            "changeId": .string(change.changeID),
+            "kind": .string(change.kind),
+            "name": .string(change.name),
+            "changedAt": .string(timestamp(change.changedAt)),
+            "changedBy": optional(change.changedBy),
+            "summary": .string(PlainText.sanitized(change.summary)),
+            "sentence": .string(PlainText.sanitized(change.sentence(for: alert))),
+            "fieldChanges": .array(change.fieldChanges.map { field in
+                ["path": .string(field.path), "operation": .string(field.operation.rawValue), "old": optional(field.old), "new": optional(field.new)]
+            }),
+            "unifiedDiff": .string(String(diff)),
+            "unifiedDiffTruncated": .bool(truncated),
         ]
     }
 

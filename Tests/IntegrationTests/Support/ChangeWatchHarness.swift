@@ -20,7 +20,7 @@ struct ChangeWatchHarness {
         var configuration = MuninnConfiguration()
         configuration.clusterName = "e2e"
         configuration.kubeconfig = kubeconfigPath
-        configuration.changes = settings
+        configuration.changes = ChangeWatchConfiguration(settings: settings, source: .yaml(file: "e2e.yaml"))
         let scopes = settings.resources.reduce(0) { $0 + max(1, $1.namespaces.count) }
         // A scope synced (nil), or the watch ended early (why).
         let (synced, syncedContinuation) = AsyncStream.makeStream(of: String?.self)
