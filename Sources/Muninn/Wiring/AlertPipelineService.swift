@@ -22,6 +22,8 @@ struct AlertPipelineService: Service {
         var enricher = AlertEnricher.Configuration()
         var enrichment = EnrichmentService.Settings()
         var delivery = DeliveryService.Settings()
+        /// See `ReflectorStateMachine.init`: `false` lists in pages of 500 (consistent reads), bounding memory by one page.
+        var listFromWatchCache = true
     }
 
     var ready: AsyncStream<Void>?
@@ -55,7 +57,7 @@ struct AlertPipelineService: Service {
                 for namespace in settings.namespaces.isEmpty ? [nil] : settings.namespaces.map(Optional.some) {
                     let events = client.reflector(
                         for: .pods, namespace: namespace, labelSelector: settings.labelSelector, fieldSelector: settings.fieldSelector,
-                        as: Pod.self)
+                        as: Pod.self, listFromWatchCache: settings.listFromWatchCache)
                     let detection = DetectionService(
                         events: events, detector: CrashDetector(configuration: settings.detector, restoring: saved.map { Self.scoped($0, to: namespace) }),
                         store: store, settings: settings.detection, enrichment: enrichmentBell, onEvent: onEvent,
