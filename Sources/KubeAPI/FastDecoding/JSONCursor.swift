@@ -38,6 +38,7 @@ struct JSONCursor {
 
     // MARK: Structure
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -48,12 +49,14 @@ struct JSONCursor {
     }
 
     /// The next significant byte, without consuming it.
+    @inline(__always)
     mutating func peek() throws(FastJSONUnsupported) -> UInt8 {
         skipWhitespace()
         guard index < bytes.count else { throw FastJSONUnsupported() }
         return bytes[index]
     }
 
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws(FastJSONUnsupported) {
         guard try peek() == byte else { throw FastJSONUnsupported() }
         index += 1
@@ -132,6 +135,7 @@ struct JSONCursor {
         return Key(start: range.start, end: range.end)
     }
 
+    @inline(__always)
     func key(_ key: Key, is name: StaticString) -> Bool {
         guard key.end - key.start == name.utf8CodeUnitCount else { return false }
         let literal = name.utf8Start
@@ -141,20 +145,60 @@ struct JSONCursor {
 
     // MARK: Skipping
 
-    /// Consumes one value of any type, checking its syntax without building it.
+    /// Consumes one value of any type, checking its syntax without building it: one loop over the bytes with a
+    /// stack of bits (object or array) instead of a call per token.
     mutating func skipValue(depth: Int = 1) throws(FastJSONUnsupported) {
-        switch try peek() {
-        case UInt8(ascii: "{"):
-            try readObject(depth: depth, plainKeys: false) { cursor, _ throws(FastJSONUnsupported) in try cursor.skipValue(depth: depth + 1) }
-        case UInt8(ascii: "["):
-            try readArray(depth: depth) { cursor throws(FastJSONUnsupported) in try cursor.skipValue(depth: depth + 1) }
-        case UInt8(ascii: "\""):
-            _ = try scanString()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        default: _ = try scanNumber()
+        var stack = ContainerStack()
+        let depthLimit = Self.maximumDepth - depth + 1
+        while true {
+            // A value starts here.
+            switch try peek() {
+            case UInt8(ascii: "{"):
+                index += 1
+                guard stack.depth < depthLimit else { throw FastJSONUnsupported() }
+                stack.push(object: true)
+                if try peek() == UInt8(ascii: "}") {
+                    index += 1
+                    stack.pop()
+                } else {
+                    try skipMemberName()
+                    continue
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                guard stack.depth < depthLimit else { throw FastJSONUnsupported() }
+                stack.push(object: false)
+                if try peek() == UInt8(ascii: "]") {
+                    index += 1
+                    stack.pop()
+                } else {
+                    continue
+                }
+            case UInt8(ascii: "\""): _ = try scanString()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            default: _ = try scanNumber()
+            }
+            // A value ended: close containers until one continues with a comma.
+            while true {
+                guard stack.depth > 0 else { return }
+                let byte = try peek()
+                index += 1
+                if byte == UInt8(ascii: ",") {
+                    if stack.topIsObject { try skipMemberName() }
+                    break
+                }
+                guard byte == (stack.topIsObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { throw FastJSONUnsupported() }
+                stack.pop()
+            }
         }
+    }
+
+    /// `"name":` inside a skipped object.
+    private mutating func skipMemberName() throws(FastJSONUnsupported) {
+        _ = try scanString()
+        try expect(UInt8(ascii: ":"))
     }
 
     private mutating func literal(_ word: StaticString) throws(FastJSONUnsupported) {
@@ -177,6 +221,13 @@ struct JSONCursor {
         let start = index
         var escaped = false
         while index < bytes.count {
+            // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+            while index + 8 <= bytes.count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard !Self.hasSpecialByte(word) else { break }
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
@@ -384,7 +435,47 @@ struct JSONCursor {
         }
     }
 
+    /// Whether any byte of `word` is `"`, `\` or below 0x20 (the classic SWAR byte tests).
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return quote || backslash || control
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}
+
+/// Which containers enclose the current position while skipping: one bit per level (1: object).
+struct ContainerStack {
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private(set) var depth = 0
+
+    /// Callers keep `depth` below 512 (`JSONCursor.maximumDepth`).
+    @inline(__always)
+    mutating func push(object: Bool) {
+        let level = depth
+        withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.load(fromByteOffset: (level >> 6) * 8, as: UInt64.self)
+            let bit: UInt64 = 1 << UInt64(level & 63)
+            raw.storeBytes(of: object ? word | bit : word & ~bit, toByteOffset: (level >> 6) * 8, as: UInt64.self)
+        }
+        depth += 1
+    }
+
+    @inline(__always)
+    mutating func pop() { depth -= 1 }
+
+    var topIsObject: Bool {
+        let level = depth - 1
+        return withUnsafeBytes(of: words) { raw in
+            raw.load(fromByteOffset: (level >> 6) * 8, as: UInt64.self) & (1 << UInt64(level & 63)) != 0
+        }
+    }
 }
 
 /// The fast decoder met something it leaves to Foundation's `JSONDecoder` (see `JSONCursor`).

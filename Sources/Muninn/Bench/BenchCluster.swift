@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import KubeSim
 import KubeletModel
 

@@ -6,14 +6,14 @@ enum BenchTable {
         var lines: [String] = []
         lines.append(
             String(
-                format: "muninn bench: %d pods in %d namespaces, %.1f KB per pod, %.1f MB per full list",
+                format: "muninn bench: %ld pods in %ld namespaces, %.1f KB per pod, %.1f MB per full list",
                 report.pods, report.namespaces, Double(report.podJSONBytesAverage) / 1e3, Double(report.listBytes) / 1e6))
         lines.append("machine: \(report.machine.cores) cores, \(report.machine.cpuModel), \(report.machine.memoryBytes >> 30) GiB, load \(report.machine.loadAverage)")
         lines.append("")
         if let muninn = report.muninn {
             lines.append("Muninn (separate process, real pipeline over HTTPS)")
             lines.append(row("initial sync (paginated list)", String(format: "%.2f s, %.0f MB/s", muninn.syncSeconds, muninn.syncMegabytesPerSecond ?? 0)))
-            lines.append(row("watch throughput", String(format: "%.0f events/s (%.0f MB/s), %d events in %.2f s", muninn.watchEventsPerSecond, muninn.watchMegabytesPerSecond ?? 0, muninn.watchEvents, muninn.watchSeconds)))
+            lines.append(row("watch throughput", String(format: "%.0f events/s (%.0f MB/s), %ld events in %.2f s", muninn.watchEventsPerSecond, muninn.watchMegabytesPerSecond ?? 0, muninn.watchEvents, muninn.watchSeconds)))
             lines.append(row("CPU per 1,000 events", String(format: "%.3f s", muninn.cpuSecondsPer1000Events)))
             lines.append(row("CPU for the initial sync", String(format: "%.2f s", muninn.cpuSecondsSync)))
             lines.append(row("peak RSS after sync / at end", "\(megabytes(muninn.peakRSSAfterSyncBytes)) / \(megabytes(muninn.peakRSSBytes))"))

@@ -49,7 +49,7 @@ struct MuninnRunner {
         guard let synced = progress.synced else { throw BenchError("no sync reported") }
         let syncSeconds = MonotonicTime.seconds(from: process.startedAt, to: synced.at)
         let afterSync = try sample(probe)
-        log(String(format: "muninn: synced %d pods in %.2f s, peak RSS %.1f MB", synced.count, syncSeconds, Double(afterSync.peakRSS) / 1e6))
+        log(String(format: "muninn: synced %ld pods in %.2f s, peak RSS %.1f MB", synced.count, syncSeconds, Double(afterSync.peakRSS) / 1e6))
         try await Task.sleep(for: plan.idleWait)
         let idle = try sample(probe)
 
@@ -74,7 +74,7 @@ struct MuninnRunner {
         let processed = reached.count - synced.count
         let watchSeconds = MonotonicTime.seconds(from: resumed, to: reached.at)
         let eventsPerSecond = Double(processed) / watchSeconds
-        log(String(format: "muninn: %d watch events in %.2f s (%.0f/s)", processed, watchSeconds, eventsPerSecond))
+        log(String(format: "muninn: %ld watch events in %.2f s (%.0f/s)", processed, watchSeconds, eventsPerSecond))
 
         // 3. Alert latency at a sustained crash rate, then 4. a burst, each on pods of its own.
         let crashPods = Array(cluster.pods.reversed())

@@ -102,7 +102,7 @@ struct BenchCommand: AsyncParsableCommand {
         return try await withSimulator(configuration) { simulator in
             let loadStart = MonotonicTime.nanoseconds()
             let cluster = try BenchCluster(simulator: simulator, token: token, count: pods, namespaces: namespaces, directory: directory)
-            progress(String(format: "cluster of %d pods ready in %.1f s", cluster.pods.count, MonotonicTime.seconds(from: loadStart, to: MonotonicTime.nanoseconds())))
+            progress(String(format: "cluster of %ld pods ready in %.1f s", cluster.pods.count, MonotonicTime.seconds(from: loadStart, to: MonotonicTime.nanoseconds())))
             var report = BenchReport(
                 pods: cluster.pods.count, namespaces: namespaces, podJSONBytesAverage: 0, listBytes: 0, machine: BenchMachine.describe(),
                 command: (["muninn"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
@@ -168,38 +168,40 @@ struct BenchCommand: AsyncParsableCommand {
                 peakRSSBytes: ceilingPeak)))
         }
         if names.contains("kubectl") {
-            report.listPeers.append(listed(heavyAllowed
-                ? try await peerRunner.kubectlList(pods: cluster.pods.count, listBytes: listBytes)
-                : BenchReport.Peer(name: "kubectl get pods -A -o name", status: skipped)))
+            var peer = BenchReport.Peer(name: "kubectl get pods -A -o name", status: skipped)
+            if heavyAllowed { peer = try await peerRunner.kubectlList(pods: cluster.pods.count, listBytes: listBytes) }
+            report.listPeers.append(listed(peer))
         }
         let script = "\(peerRunner.directory)/python_peer.py"
         try PythonPeerScript.source.write(toFile: script, atomically: true, encoding: .utf8)
         if names.contains("python") {
-            report.listPeers.append(listed(heavyAllowed
-                ? try await peerRunner.pythonList(pods: cluster.pods.count, listBytes: listBytes, script: script)
-                : BenchReport.Peer(name: "python list_pod_for_all_namespaces", status: skipped)))
+            var peer = BenchReport.Peer(name: "python list_pod_for_all_namespaces", status: skipped)
+            if heavyAllowed { peer = try await peerRunner.pythonList(pods: cluster.pods.count, listBytes: listBytes, script: script) }
+            report.listPeers.append(listed(peer))
         }
         guard report.muninn != nil else { return }
         if names.contains("ceiling") {
-            report.watchPeers.append(watched(try await peerRunner.replayWatch(
+            let peer = try await peerRunner.replayWatch(
                 name: "read and discard (ceiling)", executable: peerRunner.executable,
                 arguments: ["bench-read", "watch", "--server", cluster.simulator.baseURL.absoluteString, "--ca-file", cluster.caPath,
                             "--token-file", cluster.tokenPath, "--resource-version", watchStart, "--events", String(watchCount)],
-                label: "ceiling-watch", events: watchCount)))
+                label: "ceiling-watch", events: watchCount)
+            report.watchPeers.append(watched(peer))
         }
         if names.contains("python") {
             if let python = PeerRunner.pythonWithClient() {
-                report.watchPeers.append(watched(try await peerRunner.replayWatch(
+                let peer = try await peerRunner.replayWatch(
                     name: "python watch.Watch().stream", executable: python,
-                    arguments: [script, cluster.kubeconfigPath, "watch", watchStart, String(watchCount)], label: "python-watch", events: watchCount)))
+                    arguments: [script, cluster.kubeconfigPath, "watch", watchStart, String(watchCount)], label: "python-watch", events: watchCount)
+                report.watchPeers.append(watched(peer))
             } else {
                 report.watchPeers.append(BenchReport.Peer(name: "python watch.Watch().stream", status: "not installed"))
             }
         }
         if names.contains("kubectl") {
-            report.watchPeers.append(watched(heavyAllowed
-                ? try await peerRunner.kubectlWatch(pods: cluster.pods.count, events: watchCount)
-                : BenchReport.Peer(name: "kubectl get pods -A -w -o name", status: skipped)))
+            var peer = BenchReport.Peer(name: "kubectl get pods -A -w -o name", status: skipped)
+            if heavyAllowed { peer = try await peerRunner.kubectlWatch(pods: cluster.pods.count, events: watchCount) }
+            report.watchPeers.append(watched(peer))
         }
     }
 }

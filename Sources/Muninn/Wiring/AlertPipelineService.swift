@@ -22,8 +22,10 @@ struct AlertPipelineService: Service {
         var enricher = AlertEnricher.Configuration()
         var enrichment = EnrichmentService.Settings()
         var delivery = DeliveryService.Settings()
-        /// See `ReflectorStateMachine.init`: `false` lists in pages of 500 (consistent reads), bounding memory by one page.
-        var listFromWatchCache = true
+        /// See `ReflectorStateMachine.init`. Pods are listed in pages of 500 (consistent reads, as kubectl lists), so
+        /// memory is bounded by one page: a list from the watch cache ignores `limit`, and on a 150,000-pod cluster
+        /// would be one 2 GB response.
+        var listFromWatchCache = false
     }
 
     var ready: AsyncStream<Void>?
