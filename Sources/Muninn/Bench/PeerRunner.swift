@@ -1,4 +1,5 @@
 import Foundation
+import KubeSim
 
 /// Runs the peers (kubectl, the official Python client, the read-and-discard ceiling) on the cluster the
 /// Muninn process just measured, with the same bytes, and watches their memory and CPU from /proc.

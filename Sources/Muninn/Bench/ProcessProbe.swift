@@ -23,7 +23,7 @@ struct ProcessProbe {
 
     static func kilobytes(_ field: String, in status: String) -> Int {
         for line in status.split(separator: "\n") where line.hasPrefix(field) {
-            return Int(line.dropFirst(field.count).split(separator: " ").first ?? "") ?? 0
+            return Int(line.dropFirst(field.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") ?? 0
         }
         return 0
     }
