@@ -73,6 +73,7 @@ extension KubeClient {
     func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws -> T {
         do {
             if T.self == JSONValue.self, let value = try JSONValue(parsing: response.body) as? T { return value }
+            if let value = FastJSONDecoding.decode(T.self, from: response.body) { return value }
             return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {
             throw KubeAPIError.decoding(what: what, message: String(describing: error))

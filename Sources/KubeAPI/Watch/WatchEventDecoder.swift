@@ -32,6 +32,7 @@ struct WatchEventDecoder<Object: Decodable & Sendable> {
     }
 
     private func decode(_ line: [UInt8]) throws -> WatchEvent<Object> {
+        if let event = FastJSONDecoding.decode(WatchEvent<Object>.self, from: line) { return event }
         do {
             return try decoder.decode(WatchEvent<Object>.self, from: Data(line))
         } catch {

@@ -22,6 +22,10 @@ struct AlertPipelineService: Service {
         var enricher = AlertEnricher.Configuration()
         var enrichment = EnrichmentService.Settings()
         var delivery = DeliveryService.Settings()
+        /// See `ReflectorStateMachine.init`. Pods are listed in pages of 500 (consistent reads, as kubectl lists), so
+        /// memory is bounded by one page: a list from the watch cache ignores `limit`, and on a 150,000-pod cluster
+        /// would be one 2 GB response.
+        var listFromWatchCache = false
     }
 
     var ready: AsyncStream<Void>?
@@ -58,7 +62,7 @@ struct AlertPipelineService: Service {
                 for namespace in settings.namespaces.isEmpty ? [nil] : settings.namespaces.map(Optional.some) {
                     let events = client.reflector(
                         for: .pods, namespace: namespace, labelSelector: settings.labelSelector, fieldSelector: settings.fieldSelector,
-                        as: Pod.self, onRestart: { metrics.watchRestarted($0) })
+                        as: Pod.self, listFromWatchCache: settings.listFromWatchCache, onRestart: { metrics.watchRestarted($0) })
                     let detection = DetectionService(
                         events: events, detector: CrashDetector(configuration: settings.detector, restoring: saved.map { Self.scoped($0, to: namespace) }),
                         store: store, settings: settings.detection, enrichment: enrichmentBell, onEvent: onEvent,

@@ -1,0 +1,5 @@
+/// A benchmark step that could not be carried out, in plain words.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
