@@ -28,7 +28,7 @@ struct ChangeWatchHarness {
             let assembly = PipelineAssembly(configuration: configuration, consoleWrite: { _ in })
             guard
                 var service = try assembly.changeWatch(
-                    store: store, notifiers: try assembly.notifiers(), differ: FakeManifestDiffer(),
+                    store: store, notifiers: try assembly.notifiers(), differ: ManifestDiffer(),
                     onSynced: { _, _ in syncedContinuation.yield(nil) }, logger: Logger(label: "e2e.changes"))
             else { throw HarnessError(description: "no resources configured") }
             // Retries are asserted, not waited for.
