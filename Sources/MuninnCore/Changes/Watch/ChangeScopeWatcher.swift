@@ -54,7 +54,7 @@ struct ChangeScopeWatcher {
         var synced = false
         var listed: Set<String> = []
         for try await event in events {
-            switch event {
+            switch event.typed(apiVersion: watch.resource.groupVersion, kind: watch.kind) {
             case .added(let object), .modified(let object):
                 if synced {
                     try await observe(object, whileStopped: false)
