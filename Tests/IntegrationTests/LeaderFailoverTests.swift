@@ -19,12 +19,7 @@ struct LeaderFailoverTests {
     static let logger = Logger(label: "test.failover")
     static let workloads = (0..<8).map { "w\($0)" }
 
-    static let scenario = Scenario(
-        namespaces: ["prod"], nodes: ["node-1"],
-        workloads: (workloads + ["sentinel"]).map { name in
-            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
-        },
-        timeline: [])
+    static let scenario = FaultSetup.scenario(workloads)
 
     /// One replica: its own candidate identity and clock, the shared store, the real pipeline of `muninn run`.
     struct Replica: Sendable {
@@ -64,30 +59,12 @@ struct LeaderFailoverTests {
             try await withFakeWebhook(FakeWebhookReceiver()) { webhook, webhookURL in
                 let storePath = cluster.directory.appendingPathComponent("shared.db").path
                 let configuration = try MuninnConfiguration.parse(
-                    """
-                    cluster:
-                      name: ha
-                    kubernetes:
-                      kubeconfig: \(cluster.kubeconfigPath)
-                    destinations:
-                      audit:
-                        type: webhook
-                        url: \(webhookURL)
-                    alerts:
-                      notReadyAfter: off
-                      flood:
-                        expiry: off
-                    delivery:
-                      retry:
-                        initial: 200ms
-                        max: 1s
-                    store:
-                      path: \(storePath)
-                    """, file: "ha.yaml")
+                    FaultSetup.configuration(
+                        cluster: "ha", kubeconfig: cluster.kubeconfigPath, webhookURL: webhookURL, store: "store:\n  path: \(storePath)\n"),
+                    file: "ha.yaml")
                 let assembly = PipelineAssembly(configuration: configuration, consoleWrite: { _ in })
                 let kubeConfig = try KubeConfig.load(kubeconfigPath: cluster.kubeconfigPath, context: nil)
-                var pods: [String: String] = [:]
-                for workload in Self.workloads + ["sentinel"] { pods[workload] = "prod/\(try cluster.podName(of: workload, in: "prod"))" }
+                let pods = try FaultSetup.pods(of: Self.workloads + ["sentinel"], in: cluster)
 
                 try await SQLiteStore.withStore(path: storePath, logger: Self.logger) { store in
                     try await KubeClient.withKubeClient(config: kubeConfig, logger: Self.logger) { client in

@@ -18,11 +18,14 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Connects with --kubeconfig/--context (default: KUBECONFIG, ~/.kube/config, then the in-cluster \
             service account), lists and watches pods (all namespaces, or each --namespace), and sends every \
-            crash, start failure and long not-ready pod to the configured destinations (Slack, DingTalk, \
-            webhooks, the console) through a durable outbox in the store (store.path, default muninn.db, or \
-            PostgreSQL with store.dsn): an alert is written before it is sent, retried until delivered, and never \
-            repeated after a restart. The crash history is served on a dashboard (dashboard.listen, default \
-            127.0.0.1:8080) and pruned by store.retention. \
+            crash, start failure and long not-ready pod to the configured destinations (Slack, DingTalk, Teams, \
+            Discord, Telegram, PagerDuty, Mattermost, Google Chat, Feishu, webhooks, Elasticsearch, Loki, the \
+            console) through a durable outbox in the store (store.path, default muninn.db, or PostgreSQL with \
+            store.dsn): an alert is written before it is sent, retried until delivered, and never repeated after a \
+            restart. With changes: (or --kwatchman-config) it also watches manifests and reports their changes. \
+            With leaderElection.enabled several replicas elect a leader on a Lease and only the leader detects and \
+            delivers. The crash history is served on a dashboard (dashboard.listen, default 127.0.0.1:8080) and \
+            pruned by store.retention. \
             Existing crashes are a baseline on a first start. The configuration is validated before anything is \
             sent to the cluster; a mistake names its file, line and key and exits 1. Stops cleanly on SIGTERM or SIGINT.
             """

@@ -15,12 +15,7 @@ import Testing
 struct KillNineTests {
     static let workloads = (0..<12).map { "w\($0)" }
 
-    static let scenario = Scenario(
-        namespaces: ["prod"], nodes: ["node-1"],
-        workloads: (workloads + ["sentinel"]).map { name in
-            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
-        },
-        timeline: [])
+    static let scenario = FaultSetup.scenario(workloads)
 
     struct Report: CustomStringConvertible {
         var store: String
@@ -64,30 +59,10 @@ struct KillNineTests {
         try await TestCluster.with(scenario: scenario, playFor: 10) { cluster in
             try await withFakeWebhook(FakeWebhookReceiver()) { webhook, webhookURL in
                 let configPath = cluster.directory.appendingPathComponent("muninn.yaml").path
-                let yaml = """
-                    cluster:
-                      name: kill9
-                    kubernetes:
-                      kubeconfig: \(cluster.kubeconfigPath)
-                    destinations:
-                      audit:
-                        type: webhook
-                        url: \(webhookURL)
-                    alerts:
-                      notReadyAfter: off
-                      flood:
-                        expiry: off
-                    delivery:
-                      retry:
-                        initial: 200ms
-                        max: 1s
-                    dashboard:
-                      enabled: false
-
-                    """ + store(cluster.directory)
+                let yaml = FaultSetup.configuration(
+                    cluster: "kill9", kubeconfig: cluster.kubeconfigPath, webhookURL: webhookURL, store: store(cluster.directory))
                 try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
-                var pods: [String: String] = [:]
-                for workload in workloads + ["sentinel"] { pods[workload] = "prod/\(try cluster.podName(of: workload, in: "prod"))" }
+                let pods = try FaultSetup.pods(of: workloads + ["sentinel"], in: cluster)
 
                 let first = try MuninnProcess(["run", "--config", configPath])
                 try await first.waitFor("pod list in sync")

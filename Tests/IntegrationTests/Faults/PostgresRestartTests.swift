@@ -13,12 +13,7 @@ import Testing
 struct PostgresRestartTests {
     static let workloads = (0..<8).map { "w\($0)" }
 
-    static let scenario = Scenario(
-        namespaces: ["prod"], nodes: ["node-1"],
-        workloads: (workloads + ["sentinel"]).map { name in
-            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
-        },
-        timeline: [])
+    static let scenario = FaultSetup.scenario(workloads)
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/postgres-test-server.sh").path
@@ -39,30 +34,10 @@ struct PostgresRestartTests {
         try await TestCluster.with(scenario: Self.scenario, playFor: 10) { cluster in
             try await withFakeWebhook(FakeWebhookReceiver()) { webhook, webhookURL in
                 let configPath = cluster.directory.appendingPathComponent("muninn.yaml").path
-                try """
-                    cluster:
-                      name: pg-restart
-                    kubernetes:
-                      kubeconfig: \(cluster.kubeconfigPath)
-                    destinations:
-                      audit:
-                        type: webhook
-                        url: \(webhookURL)
-                    alerts:
-                      notReadyAfter: off
-                      flood:
-                        expiry: off
-                    delivery:
-                      retry:
-                        initial: 200ms
-                        max: 1s
-                    dashboard:
-                      enabled: false
-                    store:
-                      dsn: \(dsn)
-                    """.write(toFile: configPath, atomically: true, encoding: .utf8)
-                var pods: [String: String] = [:]
-                for workload in Self.workloads { pods[workload] = "prod/\(try cluster.podName(of: workload, in: "prod"))" }
+                try FaultSetup.configuration(
+                    cluster: "pg-restart", kubeconfig: cluster.kubeconfigPath, webhookURL: webhookURL, store: "store:\n  dsn: \(dsn)\n"
+                ).write(toFile: configPath, atomically: true, encoding: .utf8)
+                let pods = try FaultSetup.pods(of: Self.workloads, in: cluster)
 
                 let muninn = try MuninnProcess(["run", "--config", configPath])
                 defer { muninn.terminate() }

@@ -13,12 +13,7 @@ import Testing
 struct WatchFaultTests {
     static let workloads = (0..<24).map { "w\($0)" }
 
-    static let scenario = Scenario(
-        namespaces: ["prod"], nodes: ["node-1"],
-        workloads: (workloads + ["sentinel"]).map { name in
-            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
-        },
-        timeline: [])
+    static let scenario = FaultSetup.scenario(workloads)
 
     /// One fault after every fourth crash, each kind twice over the burst.
     static let faults: [(name: String, inject: @Sendable (Simulator) -> Void)] = [
@@ -52,8 +47,7 @@ struct WatchFaultTests {
                           flood:
                             expiry: off
                         """, cluster: cluster, storePath: cluster.directory.appendingPathComponent("muninn.db").path)
-                var pods: [String: String] = [:]
-                for workload in Self.workloads { pods[workload] = "prod/\(try cluster.podName(of: workload, in: "prod"))" }
+                let pods = try FaultSetup.pods(of: Self.workloads, in: cluster)
                 try await harness.running {
                     var injected: [String] = []
                     for (index, workload) in Self.workloads.enumerated() {

@@ -12,12 +12,7 @@ import Testing
 /// JSON API are searched for each secret.
 @Suite(.timeLimit(.minutes(3)))
 struct SecretLeakTests {
-    static let scenario = Scenario(
-        namespaces: ["prod"], nodes: ["node-1"],
-        workloads: ["api", "sentinel"].map { name in
-            WorkloadSpec(kind: .deployment, name: name, namespace: "prod", containers: [ContainerBlueprint(name: name == "sentinel" ? "s" : "app", image: "ghcr.io/acme/\(name):1")])
-        },
-        timeline: [])
+    static let scenario = FaultSetup.scenario(["api"])
 
     @Test func noSecretAppearsInLogsMetricsOrTheDashboard() async throws {
         let postgres = try #require(
