@@ -3,16 +3,20 @@
 /// to Foundation, it returns nil and the caller decodes as before.
 enum FastJSONDecoding {
     static func decode<T>(_ type: T.Type, from bytes: [UInt8]) -> T? {
+        guard T.self is any FastJSONDecodable.Type else { return nil }
+        return bytes.withUnsafeBytes { decode(type, fromBytes: $0) }
+    }
+
+    /// The same over borrowed bytes (a watch line still in the stream's buffer).
+    static func decode<T>(_ type: T.Type, fromBytes raw: UnsafeRawBufferPointer) -> T? {
         guard let fastType = T.self as? any FastJSONDecodable.Type else { return nil }
-        return bytes.withUnsafeBytes { raw -> T? in
-            var cursor = JSONCursor(raw)
-            do {
-                let value = try fastType.init(fastJSON: &cursor)
-                try cursor.expectEnd()
-                return value as? T
-            } catch {
-                return nil
-            }
+        var cursor = JSONCursor(raw)
+        do {
+            let value = try fastType.init(fastJSON: &cursor)
+            try cursor.expectEnd()
+            return value as? T
+        } catch {
+            return nil
         }
     }
 }

@@ -1,5 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a byte stream into `\n`-terminated lines incrementally: lines may span any number of chunks and a chunk
 /// may hold many lines. Memory is bounded: a partial line longer than `maximumLineLength` is an error.
+///
+/// Lines are lent, not copied: a watch line is a whole object (15 KB for a typical pod), and copying each one
+/// cost as much as finding it.
 struct LineSplitter {
     let maximumLineLength: Int
     private var buffer: [UInt8] = []
@@ -21,26 +32,19 @@ struct LineSplitter {
         buffer.append(contentsOf: bytes)
     }
 
-    /// The next complete line without its terminator (and without a trailing `\r`), or `nil` if none is complete.
-    /// Blank lines are skipped.
-    mutating func nextLine() throws(KubeAPIError) -> [UInt8]? {
-        while true {
-            var index = start + scanned
-            while index < buffer.count, buffer[index] != UInt8(ascii: "\n") { index += 1 }
-            guard index < buffer.count else {
-                scanned = buffer.count - start
-                if scanned > maximumLineLength { throw .lineTooLong(limit: maximumLineLength) }
-                return nil
-            }
-            var end = index
-            if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let line = Array(buffer[start..<end])
-            start = index + 1
-            scanned = 0
-            if line.count > maximumLineLength { throw .lineTooLong(limit: maximumLineLength) }
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-            return line
+    /// Calls `body` with the next complete line, without its terminator (and without a trailing `\r`), and returns
+    /// its result; `nil` if no line is complete. Blank lines are skipped. The bytes are valid only inside `body`.
+    mutating func withNextLine<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+        while let range = try nextLineRange() {
+            if isBlank(range) { continue }
+            return try buffer.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[range])) }
         }
+        return nil
+    }
+
+    /// The next complete line, copied (for callers that keep it).
+    mutating func nextLine() throws -> [UInt8]? {
+        try withNextLine { Array($0) }
     }
 
     /// Whether bytes of an unterminated line remain (a stream that ends here was cut mid-event).
@@ -55,5 +59,32 @@ struct LineSplitter {
         start = 0
         scanned = 0
         return rest
+    }
+
+    /// The range of the next terminated line (terminators excluded), consumed from the buffer.
+    private mutating func nextLineRange() throws(KubeAPIError) -> Range<Int>? {
+        let searchFrom = start + scanned
+        let newline: Int? = buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, searchFrom < raw.count else { return nil }
+            guard let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), raw.count - searchFrom) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        guard let newline else {
+            scanned = buffer.count - start
+            if scanned > maximumLineLength { throw .lineTooLong(limit: maximumLineLength) }
+            return nil
+        }
+        var end = newline
+        if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let range = start..<end
+        start = newline + 1
+        scanned = 0
+        if range.count > maximumLineLength { throw .lineTooLong(limit: maximumLineLength) }
+        return range
+    }
+
+    private func isBlank(_ range: Range<Int>) -> Bool {
+        // A JSON line starts with `{`; only keep-alive blank lines are all spaces, so this is one byte for most.
+        buffer[range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

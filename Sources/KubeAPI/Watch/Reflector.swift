@@ -125,7 +125,9 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
         }
 
         private mutating func readWatch() async throws -> InformerEvent<Object>? {
+            // Moved out, not copied: a second reference would make every append to the stream's line buffer copy it.
             guard var iterator = watch else { return nil }
+            watch = nil
             let event: WatchEvent<Object>?
             do {
                 event = try await iterator.next()
@@ -144,11 +146,15 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                 reflector.onRestart?(.ended)
                 return nil
             }
+            // The machine is updated in a statement of its own: as the argument of a call on `self` it would be
+            // mutated while a copy of `self` is alive, and copy its whole resourceVersion map for every event.
             switch event {
             case .added(let object):
-                return emit(machine.received(.added, key: object.objectKey, resourceVersion: object.resourceVersion), object)
+                let change = machine.received(.added, key: object.objectKey, resourceVersion: object.resourceVersion)
+                return Self.emit(change, object)
             case .modified(let object):
-                return emit(machine.received(.modified, key: object.objectKey, resourceVersion: object.resourceVersion), object)
+                let change = machine.received(.modified, key: object.objectKey, resourceVersion: object.resourceVersion)
+                return Self.emit(change, object)
             case .deleted(let object):
                 _ = machine.received(.deleted, key: object.objectKey, resourceVersion: object.resourceVersion)
                 return .deleted(object)
@@ -165,7 +171,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
             }
         }
 
-        private func emit(_ change: ReflectorStateMachine.Change, _ object: Object) -> InformerEvent<Object>? {
+        private static func emit(_ change: ReflectorStateMachine.Change, _ object: Object) -> InformerEvent<Object>? {
             switch change {
             case .added: .added(object)
             case .modified: .modified(object)

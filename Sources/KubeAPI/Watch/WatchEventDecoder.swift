@@ -15,8 +15,8 @@ struct WatchEventDecoder<Object: Decodable & Sendable> {
 
     /// The next complete event, or `nil` until more bytes arrive.
     mutating func next() throws -> WatchEvent<Object>? {
-        guard let line = try splitter.nextLine() else { return nil }
-        return try decode(line)
+        let decoder = self.decoder
+        return try splitter.withNextLine { line in try Self.decode(line, fallback: decoder) }
     }
 
     /// Call at end of stream: a final event without a newline is still an event (Go's encoder always writes one,
@@ -25,14 +25,14 @@ struct WatchEventDecoder<Object: Decodable & Sendable> {
         guard splitter.hasPartialLine else { return nil }
         let rest = splitter.takeRemainder()
         do {
-            return try decode(rest)
+            return try rest.withUnsafeBytes { try Self.decode($0, fallback: decoder) }
         } catch {
             throw KubeAPIError.transport("watch stream ended in the middle of an event (\(rest.count) bytes)")
         }
     }
 
-    private func decode(_ line: [UInt8]) throws -> WatchEvent<Object> {
-        if let event = FastJSONDecoding.decode(WatchEvent<Object>.self, from: line) { return event }
+    private static func decode(_ line: UnsafeRawBufferPointer, fallback decoder: JSONDecoder) throws -> WatchEvent<Object> {
+        if let event = FastJSONDecoding.decode(WatchEvent<Object>.self, fromBytes: line) { return event }
         do {
             return try decoder.decode(WatchEvent<Object>.self, from: Data(line))
         } catch {

@@ -23,6 +23,11 @@ final class AsyncGate: Sendable {
         return try await body()
     }
 
+    /// Whether callers are waiting to get through (asked by the holder).
+    var hasWaiters: Bool {
+        state.withLock { !$0.waiters.isEmpty }
+    }
+
     private func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let enterNow = state.withLock { state in
