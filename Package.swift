@@ -37,6 +37,7 @@ let package = Package(
     targets: [
         // Ordered JSON values, a fast parser and a Go-compatible writer. No dependencies.
         .target(name: "KubeJSON", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CMalloc"),
 
         // Kubernetes API client: kubeconfig and in-cluster auth, list, watch, reflector, logs, leases, discovery.
         .target(
@@ -118,6 +119,7 @@ let package = Package(
             name: "Muninn",
             dependencies: [
                 "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "MuninnNotifiers", "MuninnStore", "MuninnPostgres", "MuninnDashboard",
+                "CMalloc",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -42,6 +42,31 @@ extension StoreContract {
         }
     }
 
+    /// A batch is stored as its alerts one by one would be: deliveries queue in the batch's order, a suppressed
+    /// alert queues none, and an incident already enriched is left as it was.
+    public func commitAlertsStoresABatchInOrder() async throws {
+        try await database.withStore { store in
+            let replayed = try await queueAlerted(store, "uid-a/app/c0", lanes: [StoreSamples.devLane], at: StoreSamples.at(0))
+            let incidents = (1...3).map { StoreSamples.incident("uid-a/app/c\($0)", observedAt: StoreSamples.at($0)) }
+            try await store.commitDetection(cluster: "prod", incidents: incidents, podStates: [])
+            let queued = try await store.incidentsAwaitingEnrichment(limit: 10)
+            #expect(queued.count == 3)
+            let ops = PlannedDelivery(lane: StoreSamples.opsLane, threadKey: nil)
+            let dev = PlannedDelivery(lane: StoreSamples.devLane, threadKey: nil)
+            try await store.commitAlerts([
+                AlertCommit(incident: queued[0].id, alert: StoreSamples.alert(for: queued[0]), deliveries: [ops], suppression: nil, at: StoreSamples.at(10)),
+                AlertCommit(incident: replayed.id, alert: StoreSamples.alert(for: replayed), deliveries: [ops], suppression: nil, at: StoreSamples.at(10)),
+                AlertCommit(incident: queued[1].id, alert: StoreSamples.alert(for: queued[1]), deliveries: [], suppression: "muted", at: StoreSamples.at(10)),
+                AlertCommit(incident: queued[2].id, alert: StoreSamples.alert(for: queued[2]), deliveries: [ops, dev], suppression: nil, at: StoreSamples.at(10)),
+            ])
+            #expect(try await store.incidentsAwaitingEnrichment(limit: 10).isEmpty)
+            #expect(Set(try await dueNames(store, at: StoreSamples.at(60))) == ["uid-a/app/c0@slack-main/#dev", "uid-a/app/c1@slack-main/#ops"])
+            let opsHead = try #require(try await store.dueDeliveries(now: StoreSamples.at(60), limit: 10).first { $0.lane == StoreSamples.opsLane })
+            try await store.recordAttempt(delivery: opsHead.id, outcome: .delivered(DeliveryReceipt(messageID: "1")), at: StoreSamples.at(61))
+            #expect(Set(try await dueNames(store, at: StoreSamples.at(62))) == ["uid-a/app/c0@slack-main/#dev", "uid-a/app/c3@slack-main/#ops"])
+        }
+    }
+
     public func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
         try await database.withStore { store in
             try await store.commitDetection(cluster: "prod", incidents: [StoreSamples.incident("uid-a/app/c1")], podStates: [])

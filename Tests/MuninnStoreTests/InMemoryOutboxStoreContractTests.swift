@@ -20,6 +20,7 @@ struct InMemoryOutboxStoreContractTests {
         try await contract { try await $0.awaitingEnrichmentIsOldestFirstAndLimited() }
     }
     @Test func commitAlertIsIdempotent() async throws { try await contract { try await $0.commitAlertIsIdempotent() } }
+    @Test func commitAlertsStoresABatchInOrder() async throws { try await contract { try await $0.commitAlertsStoresABatchInOrder() } }
     @Test func suppressedAlertLeavesTheQueueWithoutDeliveries() async throws {
         try await contract { try await $0.suppressedAlertLeavesTheQueueWithoutDeliveries() }
     }

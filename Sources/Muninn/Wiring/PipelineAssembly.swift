@@ -35,7 +35,8 @@ struct PipelineAssembly {
             enrichment: configuration.enrichmentSettings, delivery: configuration.deliverySettings)
         var service = AlertPipelineService(
             ready: ready, settings: settings, store: store, route: configuration.route, gate: configuration.gate,
-            dispatch: NotifierDispatch.make(notifiers), pacing: NotifierDispatch.pacing(notifiers), onEvent: onEvent, logger: logger)
+            dispatch: NotifierDispatch.make(notifiers), pacing: NotifierDispatch.pacing(notifiers),
+            onEvent: HeapTrimmer.trimmingOnSync(then: onEvent), logger: logger)
         service.changeLink = changeLink(store: store)
         return service
     }

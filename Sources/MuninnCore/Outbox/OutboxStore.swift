@@ -32,6 +32,11 @@ public protocol OutboxStore: Sendable {
     func commitAlert(incident: QueuedIncident.ID, alert: Alert, deliveries: [PlannedDelivery], suppression: String?, at: Date)
         async throws(StoreError)
 
+    /// `commitAlert` for each element, in order (their deliveries queue in that order). A store may write them in
+    /// one transaction (one wait for the disk instead of one per alert); the default commits them one by one,
+    /// which is as safe because each is idempotent: a batch retried after a failure changes nothing twice.
+    func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError)
+
     /// Pending deliveries that may be attempted at `now`: for each lane only its oldest pending delivery
     /// (order per lane is kept), and only when its next attempt is due. Oldest first, at most `limit`.
     func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery]
@@ -148,6 +153,13 @@ extension OutboxStore {
     /// When the first lane head becomes due, whatever is being sent.
     public func nextDeliveryDue() async throws(StoreError) -> Date? {
         try await nextDeliveryDue(excluding: [])
+    }
+
+    public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
+        for commit in commits {
+            try await commitAlert(
+                incident: commit.incident, alert: commit.alert, deliveries: commit.deliveries, suppression: commit.suppression, at: commit.at)
+        }
     }
 }
 

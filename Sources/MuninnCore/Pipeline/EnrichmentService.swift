@@ -75,10 +75,13 @@ public struct EnrichmentService: Service {
                     continue
                 }
                 let alerts = await enrich(batch)
-                for (queued, alert) in zip(batch, alerts) {
-                    try Task.checkCancellation()
-                    try await commit(queued, alert: alert, gate: &gate)
+                try Task.checkCancellation()
+                // Decided in queue order (flood control and threading see them as they happened), stored together.
+                let commits = zip(batch, alerts).map { queued, alert in decide(queued, alert: alert, gate: &gate) }
+                try await StoreRetry.run("queue deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
+                    () throws(StoreError) in try await store.commitAlerts(commits)
                 }
+                for commit in commits { report(commit) }
                 delivery.ring()
             }
         }
@@ -114,7 +117,7 @@ public struct EnrichmentService: Service {
         }
     }
 
-    private func commit(_ queued: QueuedIncident, alert: Alert, gate: inout AlertGate) async throws {
+    private func decide(_ queued: QueuedIncident, alert: Alert, gate: inout AlertGate) -> AlertCommit {
         var deliveries: [PlannedDelivery] = []
         var suppression: String?
         switch route(alert, queued.incident) {
@@ -130,15 +133,15 @@ public struct EnrichmentService: Service {
                 deliveries = lanes.map { PlannedDelivery(lane: $0, threadKey: threadKey) }
             }
         }
-        let at = now()
-        try await StoreRetry.run("queue deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
-            try await store.commitAlert(incident: queued.id, alert: alert, deliveries: deliveries, suppression: suppression, at: at)
-        }
-        metrics.alert(queued: suppression == nil)
-        if let suppression {
-            logger.info("alert not delivered", metadata: ["id": "\(alert.id)", "reason": "\(suppression)"])
+        return AlertCommit(incident: queued.id, alert: alert, deliveries: deliveries, suppression: suppression, at: now())
+    }
+
+    private func report(_ commit: AlertCommit) {
+        metrics.alert(queued: commit.suppression == nil)
+        if let suppression = commit.suppression {
+            logger.info("alert not delivered", metadata: ["id": "\(commit.alert.id)", "reason": "\(suppression)"])
         } else {
-            logger.debug("alert queued", metadata: ["id": "\(alert.id)", "lanes": "\(deliveries.map(\.lane.description))"])
+            logger.debug("alert queued", metadata: ["id": "\(commit.alert.id)", "lanes": "\(commit.deliveries.map(\.lane.description))"])
         }
     }
 }

@@ -45,42 +45,59 @@ extension SQLiteStore {
     public func commitAlert(incident: QueuedIncident.ID, alert: Alert, deliveries: [PlannedDelivery], suppression: String?, at: Date)
         async throws(StoreError)
     {
+        let commit = AlertCommit(incident: incident, alert: alert, deliveries: deliveries, suppression: suppression, at: at)
         try await perform("could not save the alert of incident \(incident)") { connection in
             let alertJSON = try StoredJSON.text(alert)
-            let now = EpochMilliseconds(at).sqlite
+            try await connection.writeTransaction { runner in try await write(commit, alertJSON: alertJSON, runner: runner) }
+        }
+    }
+
+    /// All in one transaction: one wait for the disk for the whole batch.
+    public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
+        guard !commits.isEmpty else { return }
+        let ids = commits.map { "\($0.incident)" }.joined(separator: ", ")
+        try await perform("could not save the alerts of incidents \(ids)") { connection in
+            let encoded = try commits.map { ($0, try StoredJSON.text($0.alert)) }
             try await connection.writeTransaction { runner in
-                guard let row = try await runner.rows("SELECT enriched_at FROM incidents WHERE id = ?", [.integer(Int(incident))]).first else {
-                    // Pruned by retention while it was being enriched, or never queued: nothing to attach the alert to.
-                    logger.warning("ignoring an alert for an incident that is not in the store", metadata: ["incident": "\(incident)"])
-                    return
-                }
-                // Already enriched: a replay after a crash between commit and acknowledgement.
-                guard StoredRow(row).isNull("enriched_at") else { return }
-                try await runner.execute(
-                    """
-                    UPDATE incidents SET alert = ?, enriched_at = ?, suppression = ?, workload_kind = ?, workload_name = ?,
-                        node = coalesce(?, node), reason = coalesce(?, reason), exit_code = coalesce(?, exit_code), occurred_at = ?
-                    WHERE id = ?
-                    """,
-                    [
-                        .text(alertJSON), now, suppression.map(SQLiteData.text) ?? .null,
-                        alert.workload.map { .text($0.kind) } ?? .null, alert.workload.map { .text($0.name) } ?? .null,
-                        alert.node.map(SQLiteData.text) ?? .null, alert.reason.map(SQLiteData.text) ?? .null,
-                        alert.exitCode.map(SQLiteData.integer) ?? .null, EpochMilliseconds(alert.occurredAt).sqlite,
-                        .integer(Int(incident)),
-                    ])
-                for delivery in deliveries {
-                    try await runner.execute(
-                        """
-                        INSERT INTO deliveries (incident_id, destination, channel, lane, thread_key, status, attempts, queued_at, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-                        """,
-                        [
-                            .integer(Int(incident)), .text(delivery.lane.destination), delivery.lane.channel.map(SQLiteData.text) ?? .null,
-                            .text(delivery.lane.storeKey), delivery.threadKey.map(SQLiteData.text) ?? .null, now, now,
-                        ])
-                }
+                for (commit, alertJSON) in encoded { try await write(commit, alertJSON: alertJSON, runner: runner) }
             }
+        }
+    }
+
+    private func write(_ commit: AlertCommit, alertJSON: String, runner: StatementRunner) async throws {
+        let incident = commit.incident
+        let alert = commit.alert
+        let now = EpochMilliseconds(commit.at).sqlite
+        guard let row = try await runner.rows("SELECT enriched_at FROM incidents WHERE id = ?", [.integer(Int(incident))]).first else {
+            // Pruned by retention while it was being enriched, or never queued: nothing to attach the alert to.
+            logger.warning("ignoring an alert for an incident that is not in the store", metadata: ["incident": "\(incident)"])
+            return
+        }
+        // Already enriched: a replay after a crash between commit and acknowledgement.
+        guard StoredRow(row).isNull("enriched_at") else { return }
+        try await runner.execute(
+            """
+            UPDATE incidents SET alert = ?, enriched_at = ?, suppression = ?, workload_kind = ?, workload_name = ?,
+                node = coalesce(?, node), reason = coalesce(?, reason), exit_code = coalesce(?, exit_code), occurred_at = ?
+            WHERE id = ?
+            """,
+            [
+                .text(alertJSON), now, commit.suppression.map(SQLiteData.text) ?? .null,
+                alert.workload.map { .text($0.kind) } ?? .null, alert.workload.map { .text($0.name) } ?? .null,
+                alert.node.map(SQLiteData.text) ?? .null, alert.reason.map(SQLiteData.text) ?? .null,
+                alert.exitCode.map(SQLiteData.integer) ?? .null, EpochMilliseconds(alert.occurredAt).sqlite,
+                .integer(Int(incident)),
+            ])
+        for delivery in commit.deliveries {
+            try await runner.execute(
+                """
+                INSERT INTO deliveries (incident_id, destination, channel, lane, thread_key, status, attempts, queued_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                """,
+                [
+                    .integer(Int(incident)), .text(delivery.lane.destination), delivery.lane.channel.map(SQLiteData.text) ?? .null,
+                    .text(delivery.lane.storeKey), delivery.threadKey.map(SQLiteData.text) ?? .null, now, now,
+                ])
         }
     }
 }
