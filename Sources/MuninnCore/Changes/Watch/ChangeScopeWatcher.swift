@@ -7,7 +7,8 @@ import Logging
 /// object with its stored baseline, runs the chain, and records the change with the new baseline in one store call.
 ///
 /// Reading waits while a change is in the chain or the store fails, so a slow chain slows the watch (the reflector
-/// reads the socket only as fast as events are taken) and nothing is buffered or dropped.
+/// reads the socket only as fast as events are taken) and nothing is buffered or dropped. A graceful shutdown stops
+/// the reading at once but not the handling: a change in the chain is finished and recorded (``ChangeEventFeed``).
 ///
 /// Start-up (the initial list, up to the first `.synced`):
 /// - an object with a baseline is diffed against it; a difference is one change marked `whileStopped`;
