@@ -51,29 +51,35 @@ struct ChangeWatchKwatchmanConfigTests {
         return text.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }.map { String($0.dropFirst()) }
     }
 
+    /// Writes kwatchman's example (its webhook pointing at `hookURL`) and a Muninn YAML with the cluster and the
+    /// store; returns the `muninn run` arguments and environment a kwatchman deployment would use.
+    static func files(in cluster: TestCluster, hookURL: String) throws -> (arguments: [String], environment: [String: String]) {
+        let example = try String(contentsOf: Self.example, encoding: .utf8)
+        #expect(example.contains("webhookURL = \"\(Self.readmeWebhookURL)\""))
+        let configFile = cluster.directory.appendingPathComponent("config.toml").path
+        try example.replacingOccurrences(of: Self.readmeWebhookURL, with: hookURL).write(toFile: configFile, atomically: true, encoding: .utf8)
+        let muninnConfig = cluster.directory.appendingPathComponent("muninn.yaml").path
+        try """
+            kubernetes:
+              kubeconfig: \(cluster.kubeconfigPath)
+            store:
+              path: \(cluster.directory.appendingPathComponent("muninn.db").path)
+            dashboard:
+              enabled: false
+
+            """.write(toFile: muninnConfig, atomically: true, encoding: .utf8)
+        return (["run", "--config", muninnConfig], ["KW_CONFIG_FILE": configFile])
+    }
+
     @Test func kwatchmansReadmeExampleRunsUnchanged() async throws {
         try await TestCluster.with(scenario: Self.emptyScenario, playFor: 0) { cluster in
             try await withFakeSlackWebhook { hook, hookURL in
-                let example = try String(contentsOf: Self.example, encoding: .utf8)
-                #expect(example.contains("webhookURL = \"\(Self.readmeWebhookURL)\""))
-                let configFile = cluster.directory.appendingPathComponent("config.toml").path
-                try example.replacingOccurrences(of: Self.readmeWebhookURL, with: hookURL).write(toFile: configFile, atomically: true, encoding: .utf8)
-                let muninnConfig = cluster.directory.appendingPathComponent("muninn.yaml").path
-                try """
-                    kubernetes:
-                      kubeconfig: \(cluster.kubeconfigPath)
-                    store:
-                      path: \(cluster.directory.appendingPathComponent("muninn.db").path)
-                    dashboard:
-                      enabled: false
-
-                    """.write(toFile: muninnConfig, atomically: true, encoding: .utf8)
-
+                let run = try Self.files(in: cluster, hookURL: hookURL)
                 let simulator = cluster.simulator
                 try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("shop", image: "nginx:1.27"))
                 try simulator.create(.services, namespace: Self.namespace, Self.service("shop", port: 80))
 
-                let muninn = try MuninnProcess(["run", "--config", muninnConfig], environment: ["KW_CONFIG_FILE": configFile])
+                let muninn = try MuninnProcess(run.arguments, environment: run.environment)
                 defer { muninn.terminate() }
                 // deployment, service, statefulset, daemonset and ingress (networking.k8s.io/v1) each listed.
                 try await muninn.waitFor("change watch in sync", count: 5)
@@ -117,6 +123,43 @@ struct ChangeWatchKwatchmanConfigTests {
                 muninn.terminate()
                 #expect(MuninnProcess.occurrences(of: "manifest change", in: muninn.output) == 7)
                 #expect(hook.payloads.count == 3)
+            }
+        }
+    }
+
+    @Test func aChangeWhileStoppedIsReportedOnceAfterARestart() async throws {
+        try await TestCluster.with(scenario: Self.emptyScenario, playFor: 0) { cluster in
+            try await withFakeSlackWebhook { hook, hookURL in
+                let run = try Self.files(in: cluster, hookURL: hookURL)
+                let simulator = cluster.simulator
+                try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("shop"))
+                /// Starts `muninn run`, waits until every resource compared its list with the baselines, runs `body`,
+                /// then stops it with SIGTERM, as Kubernetes stops a pod.
+                func running(_ body: () async throws -> Void) async throws {
+                    let muninn = try MuninnProcess(run.arguments, environment: run.environment)
+                    defer { muninn.terminate() }
+                    try await muninn.waitFor("change watch in sync", count: 5)
+                    try await body()
+                }
+
+                try await running {}
+                #expect(hook.payloads.isEmpty)
+                // While Muninn is stopped.
+                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["template": ["spec": ["containers": [["name": "app", "image": "nginx:2"]]]]]])
+                try await running {
+                    let payloads = try await hook.waitForMessages(1)
+                    #expect(payloads[0]["attachments"]?[0]?["title"]?.stringValue == "UPDATE deployment\n\(Self.namespace)/shop")
+                    let text = payloads[0]["attachments"]?[0]?["text"]?.stringValue ?? ""
+                    #expect(text.hasPrefix("_Changed while Muninn was not running; found at start-up._\n```\n"), "\(text)")
+                    #expect(Self.added(payloads[0]).contains { $0.hasSuffix("image: nginx:2") })
+                }
+                // Started again: nothing is repeated; the next change is the next message.
+                try await running {
+                    try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 4]])
+                    let payloads = try await hook.waitForMessages(2)
+                    #expect(payloads.count == 2)
+                    #expect(Self.added(payloads[1]) == ["  replicas: 4"])
+                }
             }
         }
     }
