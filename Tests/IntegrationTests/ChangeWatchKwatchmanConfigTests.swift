@@ -93,10 +93,14 @@ struct ChangeWatchKwatchmanConfigTests {
                 Self.expectKwatchmanUpdate(first[0], kind: "deployment", name: "shop")
                 #expect(Self.added(first[0]).contains { $0.hasSuffix("image: nginx:1.28") }, "\(first[0])")
 
-                // Nothing to send: a status-only update, additions and deletions (the example ignores Add and Delete).
+                // Nothing to send: a status-only update, an unchanged re-write, additions and deletions (the example
+                // ignores Add and Delete).
                 var status = shop
                 status["status"] = ["replicas": 1, "readyReplicas": 1, "observedGeneration": 2]
                 try simulator.apply([.apply(.deployments, status)])
+                // A write of the object as it is (a re-apply with nothing new): at most a new resourceVersion.
+                try simulator.update(
+                    .deployments, namespace: Self.namespace, name: "shop", try simulator.get(.deployments, namespace: Self.namespace, name: "shop"))
                 try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("batch"))
                 try simulator.delete(.deployments, namespace: Self.namespace, name: "batch")
                 try simulator.create(.services, namespace: Self.namespace, Self.service("api", port: 8080))
