@@ -6,6 +6,10 @@ import KubeletModel
 import NotifierFakes
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// kwatchman's own example configuration (its README, verbatim but for the Slack webhook URL, which points at the
 /// local fake) given to the real `muninn run` the way a kwatchman deployment gives it (`KW_CONFIG_FILE`), against the
 /// simulator: updates arrive as exactly kwatchman's Slack attachment; status-only updates, additions and deletions
@@ -164,6 +168,45 @@ struct ChangeWatchKwatchmanConfigTests {
                     #expect(payloads.count == 2)
                     #expect(Self.added(payloads[1]) == ["  replicas: 4"])
                 }
+            }
+        }
+    }
+
+    /// SIGTERM while the Slack post of a change is on its way (Slack answers slowly): Muninn waits for the answer,
+    /// records the change, then exits; started again, it does not send the change a second time.
+    @Test func aSIGTERMDuringTheChainLetsItFinishAndNothingIsRepeated() async throws {
+        try await TestCluster.with(scenario: Self.emptyScenario, playFor: 0) { cluster in
+            let hook = FakeSlackWebhook()
+            let held = ChangeWatchHeldRequest()
+            defer { held.release() }
+            try await withFakeServer({ request in
+                await held.holdFirst()
+                return hook.handle(request)
+            }) { port in
+                let run = try Self.files(in: cluster, hookURL: "http://127.0.0.1:\(port)\(FakeSlackWebhook.hookPath)")
+                let simulator = cluster.simulator
+                try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("shop"))
+
+                let first = try MuninnProcess(run.arguments, environment: run.environment)
+                defer { first.terminate() }
+                try await first.waitFor("change watch in sync", count: 5)
+                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["template": ["spec": ["containers": [["name": "app", "image": "nginx:2"]]]]]])
+                await held.waitForArrival()
+                kill(first.processIdentifier, SIGTERM)
+                try await first.waitFor("shutting down: finishing the changes in the chain first")
+                held.release()
+                first.terminate()  // waits for the exit
+                #expect(hook.payloads.count == 1)
+                #expect(!first.output.contains("drain timed out"))
+
+                let second = try MuninnProcess(run.arguments, environment: run.environment)
+                defer { second.terminate() }
+                try await second.waitFor("change watch in sync", count: 5)
+                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 4]])
+                let payloads = try await hook.waitForMessages(2)
+                #expect(payloads.count == 2)
+                #expect(Self.added(payloads[1]) == ["  replicas: 4"], "\(payloads[1])")
+                #expect(payloads.allSatisfy { ($0["attachments"]?[0]?["text"]?.stringValue ?? "").hasPrefix("```") }, "none is marked as found at start-up")
             }
         }
     }
