@@ -139,5 +139,6 @@ import Testing
         #expect(lines.contains("  resource secrets: namespaces shop"))
         #expect(lines.contains("  2. slack incoming webhook [changes.chain[1].slack.webhookURL: set (inline)]"))
         #expect(lines.contains("  crash link: changes up to 30m before a crash"))
+        #expect(lines.contains("  at shutdown: a change in the chain may finish for up to 10s"))
     }
 }
