@@ -281,7 +281,7 @@ let package = Package(
                 "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes", "MuninnStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["python"],
+            exclude: ["python", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,7 +6,8 @@ import MuninnCore
 import ServiceLifecycle
 
 /// The change watch of `muninn run`: connects, resolves the configured resources through discovery (an unknown
-/// name stops Muninn with a clear error), then runs the ``ChangeWatchService`` until shutdown.
+/// name stops Muninn with a clear error), then runs the ``ChangeWatchService`` until shutdown. On SIGTERM a change
+/// already in the chain is finished and recorded first, for at most `changes.drainTimeout` (10 s).
 struct ChangeWatchRunService: Service {
     var settings: ChangeWatchSettings
     var cluster: String
@@ -30,7 +31,9 @@ struct ChangeWatchRunService: Service {
             logger.info("watching manifests", metadata: ["resources": "\(watches.map(\.resource.description))", "cluster": "\(cluster)"])
             let service = ChangeWatchService(
                 watches: watches, chain: chain, differ: differ, store: store, events: .reflectors(client),
-                settings: ChangeWatchService.Settings(cluster: cluster, attempts: settings.attempts, chainRetry: chainRetry), clock: clock, now: now,
+                settings: ChangeWatchService.Settings(
+                    cluster: cluster, attempts: settings.attempts, chainRetry: chainRetry, drainTimeout: .seconds(settings.drainTimeoutSeconds)),
+                clock: clock, now: now,
                 logger: logger, onSynced: onSynced)
             try await service.run()
         }

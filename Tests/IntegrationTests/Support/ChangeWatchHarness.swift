@@ -8,7 +8,7 @@ import MuninnTesting
 @testable import Muninn
 
 /// Runs `muninn run`'s change watch (discovery, a reflector per resource over HTTPS, the chain built from its specs,
-/// the SQLite store) against a `TestCluster`, with a diff of spec and labels in place of the real differ.
+/// the SQLite store, the real differ) against a `TestCluster`.
 struct ChangeWatchHarness {
     var settings: ChangeWatchSettings
     var storePath: String

@@ -74,6 +74,16 @@ import Testing
         #expect(try MuninnConfiguration.parse("cluster:\n  name: a\n", file: "m.yaml").changes == nil)
     }
 
+    @Test func drainTimeoutForAChangeInTheChainAtShutdown() throws {
+        func drain(_ line: String) throws -> Int? {
+            try MuninnConfiguration.parse("changes:\n  resources: [deploy]\n" + line, file: "m.yaml").changes?.settings.drainTimeoutSeconds
+        }
+        #expect(try drain("") == 10)
+        #expect(try drain("  drainTimeout: 25s\n") == 25)
+        #expect(try drain("  drainTimeout: off\n") == 0)
+        #expect(throws: ConfigurationError.self) { try drain("  drainTimeout: soon\n") }
+    }
+
     @Test(arguments: [
         ("changes:\n  resources: [deploymnet]\n", 2, "changes.resources[0]", "unknown resource 'deploymnet'; did you mean 'deployment'?"),
         ("changes:\n  resources: [deploy]\n  chain:\n    - slak:\n        webhookURL: https://x.example\n", 4, "changes.chain[0].slak", "unknown handler 'slak'; did you mean 'slack'?"),
@@ -129,5 +139,6 @@ import Testing
         #expect(lines.contains("  resource secrets: namespaces shop"))
         #expect(lines.contains("  2. slack incoming webhook [changes.chain[1].slack.webhookURL: set (inline)]"))
         #expect(lines.contains("  crash link: changes up to 30m before a crash"))
+        #expect(lines.contains("  at shutdown: a change in the chain may finish for up to 10s"))
     }
 }

@@ -28,6 +28,9 @@ struct ChangeWatchSummary {
         }
         lines.append("  attempts per change: \(settings.attempts)")
         lines.append("  crash link: " + (settings.crashLinkWindowSeconds > 0 ? "changes up to \(ConfigDuration.text(.seconds(settings.crashLinkWindowSeconds))) before a crash" : "off"))
+        lines.append(
+            "  at shutdown: " + (settings.drainTimeoutSeconds > 0
+                ? "a change in the chain may finish for up to \(ConfigDuration.text(.seconds(settings.drainTimeoutSeconds)))" : "a change in the chain is cut off"))
         if !kwatchman.recognised.isEmpty { lines.append("  kwatchman environment: \(kwatchman.recognised.joined(separator: ", "))") }
         return lines
     }

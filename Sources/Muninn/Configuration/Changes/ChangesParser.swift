@@ -8,7 +8,7 @@ struct ChangesParser {
     /// Names of the configured destinations, which a `destination:` step must name.
     var destinations: [String]
 
-    static let keys = ["resources", "chain", "attempts", "crashLinkWindow", "kwatchmanConfig"]
+    static let keys = ["resources", "chain", "attempts", "crashLinkWindow", "drainTimeout", "kwatchmanConfig"]
     static let resourceKeys = ["name", "namespaces", "labelSelector", "ignorePaths", "honourAnnotation"]
     static let stepNames = ["diff", "log", "ignoreEvents", "slack", "webhook", "exec", "destination"]
 
@@ -45,6 +45,10 @@ struct ChangesParser {
         if let node = members["crashLinkWindow"] {
             let window = try node.optionalDuration()
             configuration.settings.crashLinkWindowSeconds = window.map { Int($0.components.seconds) } ?? 0
+        }
+        if let node = members["drainTimeout"] {
+            // off: a shutdown cuts a chain in flight at once (its change comes back at the next start).
+            configuration.settings.drainTimeoutSeconds = try node.optionalDuration().map { Int($0.components.seconds) } ?? 0
         }
         return configuration
     }

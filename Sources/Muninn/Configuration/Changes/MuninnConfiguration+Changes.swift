@@ -25,6 +25,7 @@ extension MuninnConfiguration {
             // The YAML may still set retries and the crash-link window around a kwatchman file.
             loaded.settings.attempts = existing.settings.attempts
             loaded.settings.crashLinkWindowSeconds = existing.settings.crashLinkWindowSeconds
+            loaded.settings.drainTimeoutSeconds = existing.settings.drainTimeoutSeconds
         }
         changes = loaded
     }

@@ -7,7 +7,8 @@ import Logging
 /// object with its stored baseline, runs the chain, and records the change with the new baseline in one store call.
 ///
 /// Reading waits while a change is in the chain or the store fails, so a slow chain slows the watch (the reflector
-/// reads the socket only as fast as events are taken) and nothing is buffered or dropped.
+/// reads the socket only as fast as events are taken) and nothing is buffered or dropped. A graceful shutdown stops
+/// the reading at once but not the handling: a change in the chain is finished and recorded (``ChangeEventFeed``).
 ///
 /// Start-up (the initial list, up to the first `.synced`):
 /// - an object with a baseline is diffed against it; a difference is one change marked `whileStopped`;
@@ -27,6 +28,8 @@ struct ChangeScopeWatcher {
         var now: @Sendable () -> Date
         var metrics: ChangeWatchMetrics
         var logger: Logger
+        /// Where a change is noted while its chain runs, for a shutdown that has to cut it off.
+        var inFlight = ChangesInFlight()
     }
 
     let watch: ResolvedWatch
@@ -38,6 +41,9 @@ struct ChangeScopeWatcher {
 
     private var baselines: [String: ChangeBaseline] = [:]
     private var hasMarker = false
+    /// Whether the initial list has been compared with the baselines; until then `listed` collects its objects.
+    private var synced = false
+    private var listed: Set<String> = []
 
     init(watch: ResolvedWatch, namespace: String?, dependencies: Dependencies, onSynced: (@Sendable () -> Void)?) {
         self.watch = watch
@@ -49,28 +55,36 @@ struct ChangeScopeWatcher {
     private var resource: String { watch.resource.description }
     private var markerNamespace: String { namespace ?? "" }
 
+    /// Watches until `events` ends or a graceful shutdown begins; a change in the chain at that moment is finished
+    /// and recorded first (the service bounds the wait).
     mutating func run(_ events: ChangeEventSource.Events) async throws {
         try await loadBaselines()
-        var synced = false
-        var listed: Set<String> = []
-        for try await event in events {
-            switch event.typed(apiVersion: watch.resource.groupVersion, kind: watch.kind) {
-            case .added(let object), .modified(let object):
-                if synced {
-                    try await observe(object, whileStopped: false)
-                } else {
-                    listed.insert(Self.key(object))
-                    try await observeListed(object)
-                }
-            case .deleted(let object):
-                try await observeDeletion(object, whileStopped: !synced)
-            case .synced:
-                guard !synced else { continue }
-                try await finishStartup(listed: listed)
-                synced = true
-                listed = []
-                onSynced?()
+        let feed = ChangeEventFeed()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await feed.read(events) }
+            try await feed.handle { event in try await self.handle(event) }
+            try await group.waitForAll()
+        }
+    }
+
+    private mutating func handle(_ event: InformerEvent<JSONValue>) async throws {
+        switch event.typed(apiVersion: watch.resource.groupVersion, kind: watch.kind) {
+        case .added(let object), .modified(let object):
+            if synced {
+                try await observe(object, whileStopped: false)
+            } else {
+                listed.insert(Self.key(object))
+                try await observeListed(object)
             }
+        case .deleted(let object):
+            try await observeDeletion(object, whileStopped: !synced)
+        case .synced:
+            guard !synced else { return }
+            try await finishStartup(listed: listed)
+            synced = true
+            listed = []
+            dependencies.logger.info("change watch in sync", metadata: ["resource": "\(resource)", "namespace": "\(namespace ?? "*")"])
+            onSynced?()
         }
     }
 
@@ -155,6 +169,9 @@ struct ChangeScopeWatcher {
             changedBy: object.flatMap(ManifestFacts.changedBy), diff: diff)
         let context = ChangeContext(
             old: action == .added ? nil : baseline?.manifest, new: object, policy: watch.policy, differ: differ, logger: dependencies.logger)
+        let scope = "\(resource)/\(markerNamespace)"
+        dependencies.inFlight.begin(change, scope: scope)
+        defer { dependencies.inFlight.end(scope: scope) }
         switch try await dependencies.chain.run(change, context: context) {
         case .gaveUp:
             dependencies.metrics.change(action, outcome: "given_up")

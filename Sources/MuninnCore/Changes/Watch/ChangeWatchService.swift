@@ -15,6 +15,9 @@ import ServiceLifecycle
 /// - A chain that fails `attempts` times is given up: logged, counted (`muninn_changes_total{outcome="given_up"}`),
 ///   and not recorded; the baseline stays, so the next change of the object, or the next start, reports it again.
 /// - A failing store pauses the scope with backoff; nothing is dropped.
+/// - A graceful shutdown stops reading at once but lets a change already in the chain finish and be recorded, for
+///   at most ``Settings/drainTimeout``; a change cut off then is named in the log and reported again at the next
+///   start (its id keeps the stored copy unique, but a destination may get it twice).
 ///
 /// ```swift
 /// let service = ChangeWatchService(
@@ -29,15 +32,18 @@ public struct ChangeWatchService: Service {
         public var attempts: Int
         public var chainRetry: RetryPolicy
         public var storeRetry: RetryPolicy
+        /// How long a graceful shutdown waits for changes in the chain (``ChangeWatchSettings/drainTimeoutSeconds``).
+        public var drainTimeout: Duration
 
         public init(
             cluster: String, attempts: Int = 4, chainRetry: RetryPolicy = RetryPolicy(initial: .seconds(1), maximum: .seconds(60)),
-            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30))
+            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30)), drainTimeout: Duration = .seconds(10)
         ) {
             self.cluster = cluster
             self.attempts = attempts
             self.chainRetry = chainRetry
             self.storeRetry = storeRetry
+            self.drainTimeout = drainTimeout
         }
     }
 
@@ -75,18 +81,47 @@ public struct ChangeWatchService: Service {
     }
 
     public func run() async throws {
+        let inFlight = ChangesInFlight()
         do {
-            try await cancelWhenGracefulShutdown { try await runScopes() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                // Each scope stops reading at a graceful shutdown and ends once the change in its hands is recorded.
+                group.addTask { try await runScopes(inFlight: inFlight) }
+                group.addTask { try await cutOffAfterDrainTimeout(inFlight: inFlight) }
+                // Whichever ends first (the scopes drained, or the drain timed out) ends the other.
+                _ = try await group.next()
+                group.cancelAll()
+            }
         } catch is CancellationError {
-            // Shutdown: a change in the chain was not recorded, so the next start reports it again (same id, stored once).
+            // Cancelled, not shut down gracefully: a change in the chain was not recorded, so the next start reports
+            // it again (same id, stored once).
         }
     }
 
-    private func runScopes() async throws {
+    /// Waits for a graceful shutdown, then for the drain timeout, and names the changes it is about to cut off.
+    private func cutOffAfterDrainTimeout(inFlight: ChangesInFlight) async throws {
+        try await gracefulShutdown()
+        let pending = inFlight.current
+        if !pending.isEmpty {
+            logger.info(
+                "shutting down: finishing the changes in the chain first",
+                metadata: ["changes": "\(pending.map(\.id))", "drainTimeout": "\(settings.drainTimeout)"])
+        }
+        try await clock.sleep(for: settings.drainTimeout)
+        for change in inFlight.current {
+            var metadata = ChangeChainRetry.metadata(change)
+            metadata["drainTimeout"] = "\(settings.drainTimeout)"
+            logger.warning(
+                "shutdown drain timed out: this change's chain is cut off and not recorded; it will be reported again at the next start",
+                metadata: metadata)
+        }
+    }
+
+    private func runScopes(inFlight: ChangesInFlight) async throws {
         let dependencies = ChangeScopeWatcher.Dependencies(
             cluster: settings.cluster,
             chain: ChangeChainRetry(chain: chain, attempts: settings.attempts, policy: settings.chainRetry, clock: clock, metrics: metrics, logger: logger),
-            differ: differ, store: store, storeRetry: settings.storeRetry, clock: clock, now: now, metrics: metrics, logger: logger)
+            differ: differ, store: store, storeRetry: settings.storeRetry, clock: clock, now: now, metrics: metrics, logger: logger,
+            inFlight: inFlight)
         try await withThrowingDiscardingTaskGroup { group in
             for watch in watches {
                 for namespace in watch.scopes {
