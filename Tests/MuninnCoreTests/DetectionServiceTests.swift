@@ -95,8 +95,8 @@ import Testing
             continuation.yield(.synced)
             continuation.yield(.modified(try crashed(restarts: 1, instance: "01")))
             continuation.finish()
-            // The tick sleeper and the store's retry wait.
-            await clock.waitForSleepers(2)
+            // The store's retry wait (the first is due after 500 ms).
+            await clock.waitForSleeper(dueIn: .milliseconds(500))
             #expect(store.queued.isEmpty)
             store.setFailure(nil)
             clock.advance(by: .seconds(1))

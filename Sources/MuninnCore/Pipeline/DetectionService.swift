@@ -5,12 +5,13 @@ import Logging
 import ServiceLifecycle
 
 /// Stage one of the alert pipeline: follows one pod informer, runs every event through the crash detector and
-/// writes what it found to the outbox together with the detector's changed memory, in one transaction, before
-/// reading on. A crash at any moment therefore loses nothing (an incident not yet written is found again in the
-/// relist after restart, from the memory that was saved with the previous write) and repeats nothing (identities
-/// already queued are ignored).
+/// writes what it found to the outbox together with the detector's changed memory, in one transaction (what is
+/// found while a write waits for the disk goes into the next). A crash at any moment therefore loses nothing (an
+/// incident not yet written is found again in the relist after restart, from the memory that was saved with the
+/// previous write) and repeats nothing (identities already queued are ignored).
 ///
-/// While the store fails, the stage stops reading (the watch backs up, nothing is dropped) and retries.
+/// While the store fails, the stage retries, and stops reading once `maximumPendingIncidents` wait (the watch backs
+/// up, nothing is dropped).
 public struct DetectionService<Events: AsyncSequence & Sendable>: Service where Events.Element == InformerEvent<Pod> {
     public struct Settings: Sendable {
         public var cluster: String
@@ -34,6 +35,8 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
     private enum Input: Sendable {
         case event(InformerEvent<Pod>)
         case tick
+        /// The commit with this number finished.
+        case committed(Int)
         /// The informer ended (it only does when cancelled, or in tests).
         case end
     }
@@ -76,47 +79,65 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
         var lastSave = now()
         // Ticks also bound how long changed memory waits to be saved.
         let tickInterval = min(settings.tickInterval ?? settings.saveInterval, settings.saveInterval)
+        let (committed, commitFinished) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        defer { commitFinished.finish() }
         let inputs = merge(
-            chain(events.map { Input.event($0) }, [Input.end].async), ClockTicks(interval: tickInterval, clock: clock).map { _ in Input.tick })
-        loop: for try await input in inputs.cancelOnGracefulShutdown() {
-            let incidents: [Incident]
-            switch input {
-            case .event(let event):
-                metrics.watchEvent()
-                let wasSynced = detector.hasSynced
-                incidents = detector.observe(event, now: now())
-                onEvent?(event, incidents)
-                if case .synced = event, wasSynced { metrics.relisted() }
-                if case .synced = event {
-                    logger.info("pod list in sync", metadata: ["remembered_pods": "\(detector.rememberedPodCount)"])
+            chain(events.map { Input.event($0) }, [Input.end].async), ClockTicks(interval: tickInterval, clock: clock).map { _ in Input.tick },
+            committed.map { Input.committed($0) })
+        // One commit at a time, while reading goes on: what is found during a commit's wait for the disk goes into
+        // the next one, so a burst of crashes costs a few commits instead of one each. At most
+        // `maximumPendingIncidents` wait; beyond that, reading waits for the commit (the watch backs up).
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var pending = DetectionBatch()
+            var inFlight: Int?
+            var sequence = 0
+            loop: for try await input in inputs.cancelOnGracefulShutdown() {
+                var incidents: [Incident] = []
+                var synced = false
+                switch input {
+                case .event(let event):
+                    metrics.watchEvent()
+                    let wasSynced = detector.hasSynced
+                    incidents = detector.observe(event, now: now())
+                    onEvent?(event, incidents)
+                    if case .synced = event {
+                        synced = true
+                        if wasSynced { metrics.relisted() }
+                        logger.info("pod list in sync", metadata: ["remembered_pods": "\(detector.rememberedPodCount)"])
+                    }
+                case .tick:
+                    incidents = settings.tickInterval == nil ? [] : detector.tick(now: now())
+                case .committed(let finished):
+                    guard finished == inFlight else { continue }
+                    _ = try await group.next()
+                    inFlight = nil
+                case .end:
+                    break loop
                 }
-            case .tick:
-                incidents = settings.tickInterval == nil ? [] : detector.tick(now: now())
-            case .end:
-                break loop
-            }
-            let saveDue = detector.hasUnsavedChanges && now().timeIntervalSince(lastSave) >= settings.saveInterval.seconds
-            // Every sync is saved, even with nothing remembered: from then on a restart compares with memory
-            // instead of taking a new baseline.
-            let synced = if case .event(.synced) = input { true } else { false }
-            guard !incidents.isEmpty || saveDue || synced else { continue }
-            let changes = detector.takeStateChanges()
-            try await StoreRetry.run("queue incidents", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
-                try await store.commitDetection(cluster: settings.cluster, incidents: incidents, podStates: changes)
-            }
-            lastSave = now()
-            if !incidents.isEmpty {
-                for incident in incidents {
-                    metrics.incident(incident)
-                    logger.info(
-                        "incident",
-                        metadata: [
-                            "kind": "\(incident.kind.rawValue)", "pod": "\(incident.namespace)/\(incident.podName)",
-                            "container": "\(incident.container ?? "-")", "reason": "\(incident.reason ?? "-")", "id": "\(incident.identity)",
-                        ])
+                let saveDue = detector.hasUnsavedChanges && now().timeIntervalSince(lastSave) >= settings.saveInterval.seconds
+                if !incidents.isEmpty || saveDue || synced {
+                    pending.add(incidents, detector.takeStateChanges(), synced: synced)
+                    lastSave = now()
                 }
-                enrichment.ring()
+                guard !pending.isEmpty else { continue }
+                if inFlight != nil, pending.incidents.count >= Self.maximumPendingIncidents {
+                    _ = try await group.next()
+                    inFlight = nil
+                }
+                if inFlight == nil {
+                    sequence += 1
+                    let batch = pending
+                    let number = sequence
+                    pending = DetectionBatch()
+                    inFlight = number
+                    group.addTask {
+                        try await commit(batch)
+                        commitFinished.yield(number)
+                    }
+                }
             }
+            try await group.waitForAll()
+            if !pending.isEmpty { try await commit(pending) }
         }
         // Whatever memory changed since the last save is kept for the next start.
         if detector.hasUnsavedChanges {
@@ -127,5 +148,26 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
                 logger.warning("could not save detector memory at shutdown", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// How many found incidents may wait for the commit in flight before reading stops.
+    static var maximumPendingIncidents: Int { 1_000 }
+
+    /// Writes `batch` in one transaction (retrying while the store fails), then hands its incidents on.
+    private func commit(_ batch: DetectionBatch) async throws {
+        try await StoreRetry.run("queue incidents", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
+            try await store.commitDetection(cluster: settings.cluster, incidents: batch.incidents, podStates: batch.podStates)
+        }
+        guard !batch.incidents.isEmpty else { return }
+        for incident in batch.incidents {
+            metrics.incident(incident)
+            logger.info(
+                "incident",
+                metadata: [
+                    "kind": "\(incident.kind.rawValue)", "pod": "\(incident.namespace)/\(incident.podName)",
+                    "container": "\(incident.container ?? "-")", "reason": "\(incident.reason ?? "-")", "id": "\(incident.identity)",
+                ])
+        }
+        enrichment.ring()
     }
 }
