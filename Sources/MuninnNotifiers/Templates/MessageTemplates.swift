@@ -1,0 +1,19 @@
+/// The templates of one destination: its title and its text (the parts each destination has are listed in
+/// docs/templates.md), and the dashboard link offered as `dashboardURL`. Empty means the built-in layout.
+public struct MessageTemplates: Sendable, Equatable {
+    /// The one-line part: Slack's header and notification text, a card or embed title, DingTalk's title, PagerDuty's summary.
+    public var title: MessageTemplate?
+    /// The body.
+    public var text: MessageTemplate?
+    /// The dashboard's external base URL (`https://muninn.example.com`), for `{{dashboardURL}}`.
+    public var dashboardURL: String?
+
+    public init(title: MessageTemplate? = nil, text: MessageTemplate? = nil, dashboardURL: String? = nil) {
+        self.title = title
+        self.text = text
+        self.dashboardURL = dashboardURL
+    }
+
+    /// No template at all: the destination's own layout.
+    public var isEmpty: Bool { title == nil && text == nil }
+}
