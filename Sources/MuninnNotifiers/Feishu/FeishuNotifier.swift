@@ -54,9 +54,10 @@ public struct FeishuNotifier: Notifier {
             whole["card"] = card
             return whole.serialized().count <= limit
         }
-        envelope["card"] =
+        let card =
             FeishuCard.templated(alert, configuration: configuration, repeated: repeated, fits: fits)
             ?? FeishuCard(alert: alert, configuration: configuration, repeated: repeated, fits: fits).card
+        envelope["card"] = card
         return envelope
     }
 

@@ -7,7 +7,7 @@ extension GoogleChatCard {
     static func templated(_ alert: Alert, configuration: GoogleChatConfiguration, repeated: Bool, threadKey: String?) -> JSONValue? {
         let templates = configuration.templates
         guard !templates.isEmpty else { return nil }
-        var body = GoogleChatCard(alert: alert, configuration: configuration, repeated: repeated, threadKey: threadKey).body
+        let body = GoogleChatCard(alert: alert, configuration: configuration, repeated: repeated, threadKey: threadKey).body
         guard var card = body["cardsV2"]?[0]?["card"] else { return nil }
         if let title = TemplateFitting.line(
             templates.title, alert: alert, markup: .plainText, repeated: repeated, dashboardURL: templates.dashboardURL, limit: 200),
@@ -26,10 +26,9 @@ extension GoogleChatCard {
             return message
         }
         guard let template = templates.text else { return build(nil) }
-        body = TemplateFitting.fitted(
+        return TemplateFitting.fitted(
             template, alert: alert, markup: .googleChatHTML, repeated: repeated, logLines: configuration.logLines, maxLogCharacters: 12_000,
             dashboardURL: templates.dashboardURL, build: { build($0) }, fits: { $0.serialized().count <= configuration.maximumBodyBytes })
             ?? build(nil)
-        return body
     }
 }

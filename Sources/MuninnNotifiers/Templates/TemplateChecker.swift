@@ -20,7 +20,8 @@ enum TemplateChecker {
                 let found = try resolve(tag, scopes: scopes, root: schema, insideValueList: itemIsValue.last ?? false)
                 if tag.kind == .section {
                     scopes.append(found?.members ?? [:])
-                    if case .list(.value) = found { itemIsValue.append(true) } else { itemIsValue.append(false) }
+                    // `{{.}}` is the item of a list of texts, or the value a section on a text shows.
+                    itemIsValue.append(found == .value || found == .list(.value))
                 } else if tag.kind == .invertedSection {
                     scopes.append([:])
                     itemIsValue.append(false)
@@ -55,7 +56,7 @@ enum TemplateChecker {
         }
         for part in parts.dropFirst() {
             guard let members = current.members, let next = members[part] else {
-                throw unknown(part, in: Array(current.members?.keys ?? [:].keys), tag: tag, full: name)
+                throw unknown(part, in: current.members.map { Array($0.keys) } ?? [], tag: tag, full: name)
             }
             current = next
         }

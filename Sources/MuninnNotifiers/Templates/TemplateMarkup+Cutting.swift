@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cutting rendered template text to a destination's limit without breaking its markup, and checking what a template
 /// author wrote around the values.
 extension TemplateMarkup {

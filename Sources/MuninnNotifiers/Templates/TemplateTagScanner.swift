@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lists the tags of a template that Mustache has already parsed, with their line and column: swift-mustache keeps its
 /// tokens to itself, and the checks Muninn adds (unknown variables, unsupported features) must point at a place.
 enum TemplateTagScanner {
