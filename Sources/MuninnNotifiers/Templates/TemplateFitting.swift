@@ -20,7 +20,7 @@ enum TemplateFitting {
         let withLogs = LogFitting.largest(maxCharacters: maxLogCharacters, fits: { fits(build($0)) }, build: render)
         let message = build(withLogs)
         if fits(message) { return message }
-        return LogFitting.largest(maxCharacters: withLogs.count, fits: { fits(build(markup.cut(withLogs, keeping: $0))) }, build: { build(markup.cut(withLogs, keeping: $0)) })
+        return LogFitting.largest(maxCharacters: withLogs.count, fits: fits, build: { build(markup.cut(withLogs, keeping: $0)) })
     }
 
     /// A one-line part (a title) rendered and cut to `limit` characters, or nil without a template.
