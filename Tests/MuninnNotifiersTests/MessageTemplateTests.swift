@@ -46,7 +46,7 @@ import Testing
         Failure(template: "{{workload.kinds}}", line: 1, column: 1,
             message: "unknown variable 'workload.kinds' (did you mean 'kind'?); the variables are listed in docs/templates.md"),
         Failure(template: "{{#events}}{{reason}} {{path}}{{/events}}", line: 1, column: 23,
-            message: "unknown variable 'path' (did you mean 'pod'?); the variables are listed in docs/templates.md"),
+            message: "unknown variable 'path'; the variables are listed in docs/templates.md"),
         Failure(template: "ok\n  {{#events}}\n{{/event}}", line: 3, column: 4, message: "this closing tag does not match the section it closes"),
         Failure(template: "{{#logs}}\nno end", line: 2, column: 7, message: "a section is not closed (missing {{/name}})"),
         Failure(template: "a\n{{> header}}", line: 2, column: 1, message: "partials ({{>name}}) are not supported in Muninn templates"),
@@ -67,7 +67,7 @@ import Testing
         let values = AlertTemplateContext(alert: TemplateSample.alert, markup: .slackMrkdwn, dashboardURL: "https://muninn.example.com/").values
         let text = template.render(values)
         #expect(text.hasPrefix("Started crashing 2 minutes after image changed 1.4.1 -&gt; 1.4.2 (by kubectl-client-side-apply at "))
-        #expect(text.contains("spec.template.spec.containers[name=api].image: 1.4.1 -&gt; 1.4.2\n```\n-        image: registry.example/api:1.4.1\n"))
+        #expect(text.contains("spec.template.spec.containers[name=api].image: 1.4.1 -> 1.4.2\n```\n-        image: registry.example/api:1.4.1\n"))
         #expect(text.hasSuffix("<https://muninn.example.com/incidents/uid-1234%2Fapi%2Fcontainerd%3A%2F%2Fabc|open>"))
     }
 }

@@ -63,7 +63,7 @@ import Testing
             let post = try #require(mattermost.posts.first)
             #expect(post.payload["attachments"] == nil)
             let text = try #require(post.payload["text"]?.stringValue)
-            #expect(text.hasPrefix("#### Container crashed: payments/api\\-<\u{200B}\\!channel\\>"))
+            #expect(text.hasPrefix("#### Container crashed\\: payments/api\\-\\<\u{200B}\\!channel\\>"))
             #expect(text.count <= 12_000 && text.contains("line 5000 @\u{200B}channel"))
             #expect(mattermost.snapshot.mentions.isEmpty)
         }

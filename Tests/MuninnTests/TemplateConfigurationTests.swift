@@ -18,6 +18,7 @@ import Testing
               slack:
                 type: slack
                 token: xoxb-1
+                defaultChannel: "#alerts"
                 template:
                   title: "{{headline}}: {{pod}}"
                   text: |
@@ -64,7 +65,7 @@ import Testing
         Case(yaml: slack + "    template:\n      title: \"{{#pod}}x\"\n", line: 6, key: "destinations.s.template.title",
             message: "line 1, column 10: a section is not closed (missing {{/name}})"),
         Case(yaml: slack + "    template:\n      summary: x\n", line: 6, key: "destinations.s.template.summary",
-            message: "unknown key; did you mean 'text'? (allowed: text, title)"),
+            message: "unknown key (allowed: text, title)"),
         Case(yaml: slack + "    template: {text: a}\n    templateFile: {text: /nonexistent/t.mustache}\n", line: 6, key: "destinations.s.templateFile.text",
             message: "the text template is given both inline (template) and as a file (templateFile)"),
         Case(yaml: slack + "    templateFile: /nonexistent/t.mustache\n", line: 5, key: "destinations.s.templateFile",
@@ -108,7 +109,7 @@ import Testing
         let config = try files.write("muninn.yaml", Self.slack + "    template: \"{{pod}} {{unknown}}\"\n")
         var command = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", config, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
         await #expect(throws: ExitCode.failure) { try await command.run() }
-        let good = try files.write("good.yaml", Self.slack + "    template: \"{{pod}} {{reason}}\"\n")
+        let good = try files.write("good.yaml", Self.slack + "    defaultChannel: '#a'\n    template: \"{{pod}} {{reason}}\"\n")
         var accepted = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", good, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
         try await accepted.run()
     }
