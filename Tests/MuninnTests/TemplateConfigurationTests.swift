@@ -29,6 +29,11 @@ import Testing
                 token: "1:abc"
                 chatID: "-100"
                 templateFile: templates/telegram.mustache
+              hook:
+                type: slackWebhook
+                url: https://hooks.slack.com/services/T/B/X
+                template:
+                  change: "*{{verb}}* {{kind}} {{namespace}}/{{name}}\\n{{diff}}"
               pd:
                 type: pagerduty
                 routingKey: \(ChatDestinationConfigurationTests.routingKey)
@@ -44,6 +49,7 @@ import Testing
         #expect(byName["telegram"]?.text?.source == "<b>{{title}}</b>\n{{logs}}\n")
         #expect(byName["pd"]?.title?.source == "[{{cluster}}] {{summary}}")
         #expect(byName["plain"]?.isEmpty == true)
+        #expect(byName["hook"]?.change?.source == "*{{verb}}* {{kind}} {{namespace}}/{{name}}\n{{diff}}" && byName["hook"]?.isEmpty == true)
         let notifiers = try NotifierFactory(httpClient: .notifiers).notifiers(for: configuration.destinations)
         #expect((notifiers["slack"] as? SlackNotifier)?.configuration.templates.title?.source == "{{headline}}: {{pod}}")
         #expect((notifiers["telegram"] as? TelegramNotifier)?.configuration.templates.text != nil)
@@ -65,7 +71,7 @@ import Testing
         Case(yaml: slack + "    template:\n      title: \"{{#pod}}x\"\n", line: 6, key: "destinations.s.template.title",
             message: "line 1, column 10: a section is not closed (missing {{/name}})"),
         Case(yaml: slack + "    template:\n      summary: x\n", line: 6, key: "destinations.s.template.summary",
-            message: "unknown key (allowed: text, title)"),
+            message: "unknown key (allowed: change, text, title)"),
         Case(yaml: slack + "    template: {text: a}\n    templateFile: {text: /nonexistent/t.mustache}\n", line: 6, key: "destinations.s.templateFile.text",
             message: "the text template is given both inline (template) and as a file (templateFile)"),
         Case(yaml: slack + "    templateFile: /nonexistent/t.mustache\n", line: 5, key: "destinations.s.templateFile",
@@ -77,6 +83,8 @@ import Testing
             message: "renders to text the destination refuses for the sample alert: tag <div> is not supported here (supported: a, b, blockquote, code, del, em, i, ins, pre, s, span, strike, strong, tg-emoji, tg-spoiler, u)"),
         Case(yaml: "destinations:\n  t:\n    type: telegram\n    token: '1:abc'\n    chatID: '-100'\n    template: {title: x}\n", line: 6,
             key: "destinations.t.template.title", message: "unknown key (allowed: text)"),
+        Case(yaml: slack + "    template:\n      change: \"{{verb}} {{pod}}\"\n", line: 6, key: "destinations.s.template.change",
+            message: "line 1, column 10: unknown variable 'pod'; the variables are listed in docs/templates.md"),
         Case(yaml: "destinations:\n  w:\n    type: webhook\n    url: https://example.com/hook\n    template: x\n", line: 5, key: "destinations.w.template",
             message: "webhook payloads are not templated: their JSON schema is fixed (version \"1\") so receivers can rely on it; reshape it in the receiver"),
         Case(yaml: "destinations:\n  e:\n    type: elasticsearch\n    url: https://es.example:9200\n    templateFile: t\n", line: 5, key: "destinations.e.templateFile",

@@ -19,7 +19,7 @@ public struct SlackWebhookNotifier: Notifier {
     let now: @Sendable () -> Date
     private let inlineLogLines: Int
     private let inlineLogCharacters: Int
-    private let templates: MessageTemplates
+    let templates: MessageTemplates
 
     /// - Parameter templates: the header and notification text (title) and the body (text), instead of the built-in layout.
     public init(

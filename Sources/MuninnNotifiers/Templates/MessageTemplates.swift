@@ -5,15 +5,18 @@ public struct MessageTemplates: Sendable, Equatable {
     public var title: MessageTemplate?
     /// The body.
     public var text: MessageTemplate?
+    /// The text of change-watch messages (Slack, Slack webhook, DingTalk), with the change variables.
+    public var change: MessageTemplate?
     /// The dashboard's external base URL (`https://muninn.example.com`), for `{{dashboardURL}}`.
     public var dashboardURL: String?
 
-    public init(title: MessageTemplate? = nil, text: MessageTemplate? = nil, dashboardURL: String? = nil) {
+    public init(title: MessageTemplate? = nil, text: MessageTemplate? = nil, change: MessageTemplate? = nil, dashboardURL: String? = nil) {
         self.title = title
         self.text = text
+        self.change = change
         self.dashboardURL = dashboardURL
     }
 
-    /// No template at all: the destination's own layout.
+    /// No alert template: the destination's own layout for alerts.
     public var isEmpty: Bool { title == nil && text == nil }
 }

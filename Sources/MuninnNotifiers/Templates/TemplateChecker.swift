@@ -73,7 +73,7 @@ enum TemplateChecker {
     /// The known name nearest to a misspelt one, when it is near enough to be what was meant.
     static func closest(to name: String, in known: [String]) -> String? {
         let scored = known.map { ($0, distance(name.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        guard let (best, score) = scored, score <= max(2, name.count / 3) else { return nil }
+        guard let (best, score) = scored, score <= max(1, name.count / 3) else { return nil }
         return best
     }
 

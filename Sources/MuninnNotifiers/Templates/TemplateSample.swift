@@ -24,6 +24,22 @@ public enum TemplateSample {
         return alert
     }()
 
+    /// The manifest change change-watch templates are rendered against: an image update with a diff.
+    public static let change = ManifestChange(
+        id: "prod-eu/apps/v1/deployments/payments/api/uid-1/101", cluster: "prod-eu", resource: "apps/v1/deployments", kind: "Deployment",
+        namespace: "payments", name: "api", uid: "uid-1", action: .updated, observedAt: Date(timeIntervalSince1970: 1_760_000_000),
+        whileStopped: false, workload: Alert.Workload(kind: "Deployment", name: "api"), changedBy: "kubectl-client-side-apply",
+        diff: ManifestDiff(
+            fieldChanges: [FieldChange(path: "spec.template.spec.containers[name=api].image", operation: .changed, old: "1.4.1", new: "1.4.2 <!here>")],
+            unifiedDiff: "--- before\n+++ after\n@@ -1 +1 @@\n-        image: registry.example/api:1.4.1\n+        image: registry.example/api:1.4.2\n"))
+
+    /// What is wrong with a change template rendered for the sample change, or nil.
+    public static func problem(renderingChange template: MessageTemplate, markup: TemplateMarkup) -> String? {
+        let rendered = template.render(ChangeTemplateContext(change: change, markup: markup).values)
+        if rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "renders to blank text for the sample change" }
+        return markup.problem(inRendered: rendered).map { "renders to text the destination refuses for the sample change: \($0)" }
+    }
+
     /// What is wrong with `template` rendered for the sample alert in `markup`: blank output, or markup the destination
     /// would refuse (Telegram's and Google Chat's HTML). Nil when it renders fine.
     public static func problem(rendering template: MessageTemplate, markup: TemplateMarkup) -> String? {

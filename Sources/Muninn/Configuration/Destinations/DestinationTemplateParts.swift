@@ -6,11 +6,11 @@ enum DestinationTemplateParts {
     /// Part name to markup, for the destinations that can be templated.
     static func parts(of kind: DestinationConfiguration.Kind) -> [String: TemplateMarkup]? {
         switch kind {
-        case .slack, .slackWebhook: ["title": .plainText, "text": .slackMrkdwn]
+        case .slack, .slackWebhook: ["title": .plainText, "text": .slackMrkdwn, "change": .slackMrkdwn]
         case .teams: ["title": .plainText, "text": .plainText]
         case .discord: ["title": .discordMarkdown, "text": .discordMarkdown]
         case .telegram: ["text": .telegramHTML]
-        case .dingtalk: ["title": .plainText, "text": .dingTalkMarkdown]
+        case .dingtalk: ["title": .plainText, "text": .dingTalkMarkdown, "change": .dingTalkMarkdown]
         case .mattermost: ["text": .mattermostMarkdown]
         case .googlechat: ["title": .plainText, "text": .googleChatHTML]
         case .feishu: ["title": .plainText, "text": .plainText]
@@ -18,6 +18,9 @@ enum DestinationTemplateParts {
         case .webhook, .console, .elasticsearch, .loki: nil
         }
     }
+
+    /// Parts rendered for manifest changes (the change-watch variables) rather than alerts.
+    static let changeParts: Set<String> = ["change"]
 
     /// The part a plain string sets.
     static func mainPart(of kind: DestinationConfiguration.Kind) -> String {

@@ -29,14 +29,22 @@ extension DestinationsParser {
         var templates = MessageTemplates()
         for (part, entry) in sources {
             let markup = parts[part] ?? .plainText
+            let isChange = DestinationTemplateParts.changeParts.contains(part)
             let template: MessageTemplate
             do {
-                template = try MessageTemplate(entry.source)
+                template = try MessageTemplate(entry.source, schema: isChange ? ChangeTemplateContext.schema : AlertTemplateContext.schema)
             } catch {
                 throw entry.node.error("\(entry.origin)\(error.description)")
             }
-            if let problem = TemplateSample.problem(rendering: template, markup: markup) { throw entry.node.error("\(entry.origin)\(problem)") }
-            if part == "title" || part == "summary" { templates.title = template } else { templates.text = template }
+            let problem =
+                isChange
+                ? TemplateSample.problem(renderingChange: template, markup: markup) : TemplateSample.problem(rendering: template, markup: markup)
+            if let problem { throw entry.node.error("\(entry.origin)\(problem)") }
+            switch part {
+            case "title", "summary": templates.title = template
+            case "change": templates.change = template
+            default: templates.text = template
+            }
         }
         return templates
     }
