@@ -50,6 +50,9 @@ import Testing
         #expect(byName["pd"]?.title?.source == "[{{cluster}}] {{summary}}")
         #expect(byName["plain"]?.isEmpty == true)
         #expect(byName["hook"]?.change?.source == "*{{verb}}* {{kind}} {{namespace}}/{{name}}\n{{diff}}" && byName["hook"]?.isEmpty == true)
+        let lines = ConfigurationSummary(configuration: configuration).destinationLines
+        #expect(lines.contains("  slack (slack): token: set (inline), default channel: #alerts, template: title, text"))
+        #expect(lines.contains("  pd (pagerduty): routing key: set (inline), severity: by alert kind, template: summary"))
         let notifiers = try NotifierFactory(httpClient: .notifiers).notifiers(for: configuration.destinations)
         #expect((notifiers["slack"] as? SlackNotifier)?.configuration.templates.title?.source == "{{headline}}: {{pod}}")
         #expect((notifiers["telegram"] as? TelegramNotifier)?.configuration.templates.text != nil)

@@ -37,12 +37,6 @@ struct CheckConfigCommand: AsyncParsableCommand {
         if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
         print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
         for line in ConfigurationSummary(configuration: configuration).lines { print(line) }
-        // Templates were compiled, checked for unknown variables and rendered against a sample alert while loading.
-        for destination in configuration.destinations where !destination.templates.isEmpty || destination.templates.change != nil {
-            let templates = destination.templates
-            let parts = [templates.title.map { _ in destination.kind == .pagerduty ? "summary" : "title" }, templates.text.map { _ in "text" }, templates.change.map { _ in "change" }]
-            print("  template:     \(destination.name): \(parts.compactMap { $0 }.joined(separator: ", ")) (checked against a sample alert)")
-        }
         print("kubernetes: ok")
         print("  server:       \(kube.server)")
         print("  from:         \(kube.origin)")
