@@ -113,6 +113,25 @@ import Testing
         #expect(error.message == "\(path) line 3, column 3: unknown variable 'nod' (did you mean 'node'?); the variables are listed in docs/templates.md")
     }
 
+    /// docs/templates.md lists every variable a template may use, for alerts and for changes.
+    @Test func theDocumentationListsEveryVariable() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let documentation = try String(contentsOf: repository.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        func names(_ schema: [String: TemplateSchema], prefix: String = "") -> [String] {
+            schema.flatMap { name, shape -> [String] in
+                switch shape {
+                case .object(let members): names(members, prefix: prefix + name + ".")
+                default: [prefix + name]
+                }
+            }
+        }
+        for name in names(AlertTemplateContext.schema) + names(ChangeTemplateContext.schema) {
+            let last = name.split(separator: ".").last.map(String.init) ?? name
+            #expect(documentation.contains("`\(name)`") || documentation.contains("`.\(last)`") || documentation.contains("`\(name),"),
+                "docs/templates.md does not list \(name)")
+        }
+    }
+
     @Test func checkConfigFailsOnABadTemplate() async throws {
         let files = try TemporaryFiles()
         defer { files.remove() }
