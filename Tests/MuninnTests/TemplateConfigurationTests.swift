@@ -137,10 +137,10 @@ import Testing
         defer { files.remove() }
         let kubeconfig = try files.write("kubeconfig", CheckConfigCommandTests.kubeconfig)
         let config = try files.write("muninn.yaml", Self.slack + "    template: \"{{pod}} {{unknown}}\"\n")
-        var command = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", config, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
+        let command = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", config, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
         await #expect(throws: ExitCode.failure) { try await command.run() }
         let good = try files.write("good.yaml", Self.slack + "    defaultChannel: '#a'\n    template: \"{{pod}} {{reason}}\"\n")
-        var accepted = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", good, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
+        let accepted = try #require(try MuninnCommand.parseAsRoot(["check-config", "--config", good, "--kubeconfig", kubeconfig]) as? CheckConfigCommand)
         try await accepted.run()
     }
 }
