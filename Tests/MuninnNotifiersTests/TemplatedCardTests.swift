@@ -96,6 +96,58 @@ import Testing
         }
     }
 
+    /// Forty copies of the Events cannot fit any of these bodies even without a log: the text is cut with a note, and the
+    /// receivers (which enforce the size limits) accept what is left.
+    static let oversized = String(repeating: "{{title}}\n{{eventsText}}\n", count: 40) + "{{logs}}"
+
+    static func alertWithLongEvents() -> Alert {
+        var alert = Samples.crash(logs: (1...3_000).map { "log line \($0) <&>" }.joined(separator: "\n"))
+        alert.events = (1...10).map { "event \($0) " + String(repeating: "<e&>", count: 70) }
+        return alert
+    }
+
+    @Test func dingTalkCutsTheLogThenTheTextToItsByteLimit() async throws {
+        let fake = FakeDingTalk(robots: ["robot-token": FakeDingTalkRobot(secret: nil, keywords: ["Kubernetes"])], now: { Samples.occurredAt })
+        try await withFakeDingTalk(fake) { dingtalk, url in
+            var configuration = DingTalkConfiguration(token: "robot-token", apiURL: url, requestTimeout: .seconds(10), logLines: 3_000)
+            configuration.templates = MessageTemplates(text: try MessageTemplate("{{title}}\n\n{{logs}}"))
+            let notifier = try DingTalkNotifier(name: "d", configuration: configuration, now: { Samples.occurredAt })
+            _ = try await notifier.send(Self.alertWithLongEvents(), to: DeliveryTarget(), logger: Samples.logger)
+            configuration.templates = MessageTemplates(text: try MessageTemplate(Self.oversized))
+            _ = try await DingTalkNotifier(name: "d", configuration: configuration, now: { Samples.occurredAt }).send(
+                Self.alertWithLongEvents(), to: DeliveryTarget(), logger: Samples.logger)
+            let messages = dingtalk.accepted
+            #expect(messages.count == 2 && messages.allSatisfy { $0.body.serialized().count <= 20_000 })
+            #expect(messages[0].markdownText?.contains("log line 3000 \\<&\\>") == true)
+            #expect(messages[1].markdownText?.contains("… \\(cut to fit the destination's size limit\\)") == true)
+        }
+    }
+
+    @Test func googleChatCutsTheTextToItsByteLimitKeepingItsHTMLValid() async throws {
+        try await withFakeGoogleChat { chat, url in
+            var configuration = GoogleChatConfiguration(url: url, threads: false, requestTimeout: .seconds(30))
+            configuration.templates = MessageTemplates(text: try MessageTemplate("<b>" + Self.oversized + "</b>"))
+            _ = try await GoogleChatNotifier(name: "g", configuration: configuration).send(Self.alertWithLongEvents(), to: DeliveryTarget(), logger: Samples.logger)
+            let message = try #require(chat.messages.first)
+            #expect(message.payload.serialized().count <= 28_000)
+            let paragraph = try #require(message.payload["cardsV2"]?[0]?["card"]?["sections"]?[0]?["widgets"]?[0]?[path: ["textParagraph", "text"]]?.stringValue)
+            #expect(paragraph.hasSuffix("</b><br>… (cut to fit the destination's size limit)"))
+        }
+    }
+
+    @Test func feishuCutsTheTextToItsByteLimit() async throws {
+        let fake = FakeFeishu(bots: [FeishuNotifierTests.token: FakeFeishuBot(secret: nil, keywords: [])], now: { Samples.occurredAt })
+        try await withFakeFeishu(fake) { feishu, url in
+            var configuration = FeishuConfiguration(url: url, requestTimeout: .seconds(30))
+            configuration.templates = MessageTemplates(text: try MessageTemplate(Self.oversized))
+            _ = try await FeishuNotifier(name: "f", configuration: configuration, now: { Samples.occurredAt }).send(
+                Self.alertWithLongEvents(), to: DeliveryTarget(), logger: Samples.logger)
+            let message = try #require(feishu.accepted.first)
+            #expect(message.body.serialized().count <= 19_000)
+            #expect(message.texts.contains { $0.hasSuffix("… (cut to fit the destination's size limit)") })
+        }
+    }
+
     @Test func pagerDutySummaryIsTheTemplateOnOneLine() async throws {
         try await withFakePagerDuty { pagerduty, url in
             var configuration = PagerDutyConfiguration(routingKey: FakePagerDuty.routingKey, apiURL: url, requestTimeout: .seconds(30))
