@@ -5,7 +5,7 @@ import Testing
 @testable import Muninn
 
 @Suite struct CheckConfigCommandTests {
-    private static let kubeconfig = """
+    static let kubeconfig = """
         apiVersion: v1
         kind: Config
         current-context: dev

@@ -31,7 +31,7 @@ import Testing
         Case(yaml: "destinations:\n  ops:\n    type: slack\n    token: x\n    tokenFile: /t\n", line: 5, key: "destinations.ops.tokenFile",
             message: "give either token or tokenFile, not both"),
         Case(yaml: "destinations:\n  ops:\n    type: slack\n    token: x\n    channel: '#a'\n", line: 5, key: "destinations.ops.channel",
-            message: "unknown key; did you mean 'defaultChannel'? (allowed: name, type, token, tokenFile, apiURL, defaultChannel, requestTimeout, uploadLogs, inlineLogLines, inlineLogCharacters)"),
+            message: "unknown key; did you mean 'defaultChannel'? (allowed: name, type, token, tokenFile, apiURL, defaultChannel, requestTimeout, uploadLogs, inlineLogLines, inlineLogCharacters, template, templateFile)"),
         Case(yaml: slack + "routes:\n  - destinations:\n      - {destination: hook, channel: '#x'}\n", line: 6, key: "routes[0].destinations[0].channel",
             message: "destination 'hook' (webhook) has no channels: its address decides where messages go"),
         Case(yaml: slack + "routes:\n  - name: x\n", line: 5, key: "routes[0]",

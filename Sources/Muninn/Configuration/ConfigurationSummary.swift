@@ -13,7 +13,7 @@ struct ConfigurationSummary {
     }
 
     var destinationLines: [String] {
-        ["destinations:"] + configuration.destinations.map { "  \($0.name) (\($0.kind.rawValue)): " + Self.details($0.settings) }
+        ["destinations:"] + configuration.destinations.map { "  \($0.name) (\($0.kind.rawValue)): " + Self.details($0.settings) + Self.templateNote($0) }
     }
 
     static func details(_ settings: DestinationConfiguration.Settings) -> String {

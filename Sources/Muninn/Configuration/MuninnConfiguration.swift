@@ -99,6 +99,10 @@ extension MuninnConfiguration {
                 configuration.logFormat = format
             }
         }
+        // Templates link to the incident's dashboard page when people can reach the dashboard.
+        if let url = configuration.dashboard.externalURL {
+            for index in configuration.destinations.indices { configuration.destinations[index].templates.dashboardURL = url }
+        }
         return configuration
     }
 

@@ -33,20 +33,23 @@ struct NotifierFactory {
         let name = destination.name
         switch destination.settings {
         case .slack(let settings):
-            let configuration = SlackConfiguration(
+            var configuration = SlackConfiguration(
                 token: settings.token.value, apiURL: settings.apiURL, defaultChannel: settings.defaultChannel,
                 requestTimeout: settings.requestTimeout, uploadLogs: settings.uploadLogs, inlineLogLines: settings.inlineLogLines,
                 inlineLogCharacters: settings.inlineLogCharacters)
+            configuration.templates = destination.templates
             return SlackNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .slackWebhook(let settings):
             return SlackWebhookNotifier(
                 name: name, url: settings.url.value, redactor: redactor, requestTimeout: settings.requestTimeout,
-                inlineLogLines: settings.inlineLogLines, inlineLogCharacters: settings.inlineLogCharacters, httpClient: httpClient, now: now)
+                inlineLogLines: settings.inlineLogLines, inlineLogCharacters: settings.inlineLogCharacters, httpClient: httpClient, now: now,
+                templates: destination.templates)
         case .dingtalk(let settings):
-            let configuration = DingTalkConfiguration(
+            var configuration = DingTalkConfiguration(
                 token: settings.token.value, secret: settings.secret?.value, apiURL: settings.apiURL, atMobiles: settings.atMobiles,
                 atUserIDs: settings.atUserIDs, isAtAll: settings.isAtAll, keyword: settings.keyword, requestTimeout: settings.requestTimeout,
                 logLines: settings.logLines, maximumBodyBytes: settings.maximumBodyBytes)
+            configuration.templates = destination.templates
             do {
                 return try DingTalkNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
             } catch {
@@ -60,7 +63,7 @@ struct NotifierFactory {
         case .console(let format):
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)
         case .chat(let chat):
-            return try chat.notifier(name: name, redactor: redactor, httpClient: httpClient, now: now)
+            return try chat.notifier(name: name, redactor: redactor, httpClient: httpClient, now: now, templates: destination.templates)
         case .elasticsearch(let settings):
             return try exportNotifier(name) {
                 try ElasticsearchNotifier(name: name, configuration: settings.configuration, redactor: redactor, httpClient: httpClient, now: now)

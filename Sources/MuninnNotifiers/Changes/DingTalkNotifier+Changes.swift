@@ -10,7 +10,7 @@ extension DingTalkNotifier {
     public func sendChange(_ change: ManifestChange, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        let body = Self.changeBody(change, configuration: configuration)
+        let body = Self.templatedChangeBody(change, configuration: configuration) ?? Self.changeBody(change, configuration: configuration)
         let answer = try await http.post(endpoint.url(secret: configuration.secret, now: now()), headers: headers, body: body.serialized(), logger: logger)
         if let error = StatusClassification.error(for: answer, service: "DingTalk", now: now()) { throw error }
         guard let json = try? JSONValue(parsing: answer.body) else { throw .retryable(reason: "DingTalk: answer without errcode", retryAfter: nil) }

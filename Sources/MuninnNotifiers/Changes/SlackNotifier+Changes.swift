@@ -15,7 +15,9 @@ extension SlackNotifier {
             throw .permanent(reason: "Slack: no channel for this change and no default channel configured")
         }
         let channelID = try await resolver.id(for: channel, logger: logger)
-        let message = SlackChangeMessage(change: change, footer: footer, now: api.now(), fileAttached: true)
+        let message =
+            SlackChangeMessage.templated(change, templates: configuration.templates)
+            ?? SlackChangeMessage(change: change, footer: footer, now: api.now(), fileAttached: true)
         var body = message.payload
         body["channel"] = .string(channelID)
         // The notification text (attachments alone notify with nothing readable).

@@ -13,7 +13,13 @@ extension SlackWebhookNotifier {
 
     /// Posts the change; success is HTTP 200 with `ok`, as for alerts.
     func postChange(_ change: ManifestChange, footer: String?, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = SlackChangeMessage(change: change, footer: footer, now: now())
+        var message = SlackChangeMessage.templated(change, templates: templates) ?? SlackChangeMessage(change: change, footer: footer, now: now())
+        // The notification text (blocks alone notify with nothing readable).
+        if message.payload["blocks"] != nil {
+            var payload = message.payload
+            payload["text"] = .string(SlackText.plain(ChangePayload.summary(change)))
+            message = SlackChangeMessage(payload: payload, title: message.title, linesCut: message.linesCut)
+        }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         let answer = try await http.post(url, headers: headers, body: message.payload.serialized(), logger: logger)

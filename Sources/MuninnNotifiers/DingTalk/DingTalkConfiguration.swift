@@ -17,6 +17,8 @@ public struct DingTalkConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the markdown title and text, instead of the built-in layout.
+    public var templates = MessageTemplates()
     /// The whole body must stay below DingTalk's 20,000 bytes.
     public var maximumBodyBytes: Int
 

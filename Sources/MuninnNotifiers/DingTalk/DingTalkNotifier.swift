@@ -42,10 +42,13 @@ public struct DingTalkNotifier: Notifier {
     /// Sends the markdown message. DingTalk has no threads and one chat per robot: the target's
     /// channel is ignored, and a `threadID` only makes the heading say it is a repeat.
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = DingTalkMessage(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil)
+        let safe = alert.redacted(with: redactor)
+        let body =
+            DingTalkMessage.templated(safe, configuration: configuration, repeated: target.threadID != nil)
+            ?? DingTalkMessage(alert: safe, configuration: configuration, repeated: target.threadID != nil).body
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        let answer = try await http.post(endpoint.url(secret: configuration.secret, now: now()), headers: headers, body: message.body.serialized(), logger: logger)
+        let answer = try await http.post(endpoint.url(secret: configuration.secret, now: now()), headers: headers, body: body.serialized(), logger: logger)
         if let error = StatusClassification.error(for: answer, service: "DingTalk", now: now()) { throw error }
         guard let json = try? JSONValue(parsing: answer.body), let errcode = Self.errcode(json) else {
             throw .retryable(reason: "DingTalk: answer without errcode", retryAfter: nil)

@@ -11,6 +11,8 @@ public struct DiscordConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the embed title and description, instead of the built-in layout.
+    public var templates = MessageTemplates()
 
     public init(
         url: String, username: String? = "Muninn", avatarURL: String? = nil, threadID: String? = nil, requestTimeout: Duration = .seconds(15),

@@ -49,10 +49,13 @@ public struct DiscordNotifier: Notifier {
     }
 
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let embed = DiscordEmbed(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil)
+        let safe = alert.redacted(with: redactor)
+        let body =
+            DiscordEmbed.templated(safe, configuration: configuration, repeated: target.threadID != nil)
+            ?? DiscordEmbed(alert: safe, configuration: configuration, repeated: target.threadID != nil).body
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
-        let answer = try await http.post(postURL, headers: headers, body: embed.body.serialized(), logger: logger)
+        let answer = try await http.post(postURL, headers: headers, body: body.serialized(), logger: logger)
         let json = try? JSONValue(parsing: answer.body)
         switch answer.status {
         case 200:

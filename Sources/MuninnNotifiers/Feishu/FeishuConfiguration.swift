@@ -10,6 +10,8 @@ public struct FeishuConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the card title and text, instead of the built-in layout.
+    public var templates = MessageTemplates()
     /// The whole body stays below Feishu's 20 KB.
     public var maximumBodyBytes: Int
 

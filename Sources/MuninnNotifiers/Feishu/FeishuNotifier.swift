@@ -49,12 +49,15 @@ public struct FeishuNotifier: Notifier {
         }
         envelope["msg_type"] = "interactive"
         let limit = configuration.maximumBodyBytes
-        let card = FeishuCard(alert: alert, configuration: configuration, repeated: repeated, fits: { card in
+        let fits = { (card: JSONValue) -> Bool in
             var whole = envelope
             whole["card"] = card
             return whole.serialized().count <= limit
-        })
-        envelope["card"] = card.card
+        }
+        let card =
+            FeishuCard.templated(alert, configuration: configuration, repeated: repeated, fits: fits)
+            ?? FeishuCard(alert: alert, configuration: configuration, repeated: repeated, fits: fits).card
+        envelope["card"] = card
         return envelope
     }
 

@@ -8,6 +8,8 @@ public struct GoogleChatConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the card title and text, instead of the built-in layout.
+    public var templates = MessageTemplates()
     /// The whole JSON body stays below this many bytes (Google Chat takes 32,000 per message).
     public var maximumBodyBytes: Int
 

@@ -52,10 +52,13 @@ public struct GoogleChatNotifier: Notifier {
 
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
         let key = configuration.threads ? (target.threadID ?? Self.threadKey(for: alert)) : nil
-        let card = GoogleChatCard(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil, threadKey: key)
+        let safe = alert.redacted(with: redactor)
+        let card =
+            GoogleChatCard.templated(safe, configuration: configuration, repeated: target.threadID != nil, threadKey: key)
+            ?? GoogleChatCard(alert: safe, configuration: configuration, repeated: target.threadID != nil, threadKey: key).body
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
-        let answer = try await http.post(postURL, headers: headers, body: card.body.serialized(), logger: logger)
+        let answer = try await http.post(postURL, headers: headers, body: card.serialized(), logger: logger)
         let json = try? JSONValue(parsing: answer.body)
         if answer.status == 200 {
             let name = json?["name"]?.stringValue

@@ -12,6 +12,8 @@ public struct MattermostConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the post text, instead of the built-in layout.
+    public var templates = MessageTemplates()
     /// Attachment text budget in characters (posts over 16,383 characters are split by the server).
     public var maximumTextCharacters: Int
 

@@ -39,10 +39,13 @@ public struct MattermostNotifier: Notifier {
     public var pacing: DeliveryPacing { DeliveryPacing(perDestination: .milliseconds(200)) }
 
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = MattermostMessage(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil)
+        let safe = alert.redacted(with: redactor)
+        let body =
+            MattermostMessage.templated(safe, configuration: configuration, repeated: target.threadID != nil)
+            ?? MattermostMessage(alert: safe, configuration: configuration, repeated: target.threadID != nil).body
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
-        let answer = try await http.post(configuration.url, headers: headers, body: message.body.serialized(), logger: logger)
+        let answer = try await http.post(configuration.url, headers: headers, body: body.serialized(), logger: logger)
         if answer.status == 200 { return DeliveryReceipt(channel: configuration.channel) }
         let json = try? JSONValue(parsing: answer.body)
         var reason = "Mattermost answered HTTP \(answer.status)"

@@ -12,6 +12,8 @@ public struct PagerDutyConfiguration: Sendable {
     public var requestTimeout: Duration
     /// The log tail in `custom_details`: at most this many lines and bytes (PagerDuty takes 512 KB per event).
     public var logLines: Int
+    /// Templates for the event's summary, instead of the built-in layout.
+    public var templates = MessageTemplates()
     public var maximumLogBytes: Int
 
     public init(

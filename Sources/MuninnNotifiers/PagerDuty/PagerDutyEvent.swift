@@ -35,7 +35,7 @@ public enum PagerDutyEvent {
         }
         details["alert_id"] = .string(alert.id)
         var payload: JSONValue = [
-            "summary": .string(PlainText.clipped(PlainText.singleLine(alert.summaryLine), to: 1_024)),
+            "summary": .string(templatedSummary(alert, configuration: configuration) ?? PlainText.clipped(PlainText.singleLine(alert.summaryLine), to: 1_024)),
             "source": .string(PlainText.clipped(PlainText.singleLine([alert.cluster, alert.namespace, alert.pod].filter { !$0.isEmpty }.joined(separator: "/")), to: 255)),
             "severity": .string((configuration.severity ?? PagerDutySeverity.of(alert.kind)).rawValue),
             "timestamp": .string(alert.occurredAtText),

@@ -14,6 +14,8 @@ public struct SlackConfiguration: Sendable {
     /// Inline log tail: at most this many lines and characters (johari-mirror: 20 and 2,800).
     public var inlineLogLines: Int
     public var inlineLogCharacters: Int
+    /// Templates for the header and notification text (title) and the body (text), instead of the built-in layout.
+    public var templates = MessageTemplates()
 
     public init(
         token: String, apiURL: String = "https://slack.com/api", defaultChannel: String? = nil,

@@ -81,7 +81,12 @@ public struct SlackNotifier: Notifier {
     /// it). Returns Slack's answer and the parent actually replied under.
     private func post(_ alert: Alert, channelID: String, threadTS: String?, logger: Logger) async throws(NotifierError) -> (JSONValue, String?) {
         if let threadTS {
-            let body = SlackThreadReply(alert: alert, inlineLogLines: configuration.inlineLogLines, inlineLogCharacters: configuration.inlineLogCharacters)
+            let body =
+                SlackMessage.templated(
+                    alert, templates: configuration.templates, inlineLogLines: configuration.inlineLogLines,
+                    inlineLogCharacters: configuration.inlineLogCharacters, repeated: true)?
+                .replyBody(channel: channelID, threadTS: threadTS)
+                ?? SlackThreadReply(alert: alert, inlineLogLines: configuration.inlineLogLines, inlineLogCharacters: configuration.inlineLogCharacters)
                 .postBody(channel: channelID, threadTS: threadTS)
             let answer = try await api.call("chat.postMessage", json: body, tolerating: Self.lostThreadCodes, logger: logger)
             if answer["ok"]?.boolValue == true { return (answer, threadTS) }
@@ -89,7 +94,11 @@ public struct SlackNotifier: Notifier {
                 "Slack thread parent not found; posting a new message",
                 metadata: ["notifier": "\(name)", "error": "\(answer["error"]?.stringValue ?? "")"])
         }
-        let message = SlackMessage(alert: alert, inlineLogLines: configuration.inlineLogLines, inlineLogCharacters: configuration.inlineLogCharacters)
+        let message =
+            SlackMessage.templated(
+                alert, templates: configuration.templates, inlineLogLines: configuration.inlineLogLines,
+                inlineLogCharacters: configuration.inlineLogCharacters, repeated: false)
+            ?? SlackMessage(alert: alert, inlineLogLines: configuration.inlineLogLines, inlineLogCharacters: configuration.inlineLogCharacters)
         return (try await api.call("chat.postMessage", json: message.postBody(channel: channelID), logger: logger), nil)
     }
 

@@ -19,11 +19,15 @@ public struct SlackWebhookNotifier: Notifier {
     let now: @Sendable () -> Date
     private let inlineLogLines: Int
     private let inlineLogCharacters: Int
+    let templates: MessageTemplates
 
+    /// - Parameter templates: the header and notification text (title) and the body (text), instead of the built-in layout.
     public init(
         name: String, url: String, redactor: LogRedactor = .standard, requestTimeout: Duration = .seconds(15), inlineLogLines: Int = 20,
-        inlineLogCharacters: Int = 2_800, httpClient: HTTPClient = .notifiers, now: @escaping @Sendable () -> Date = { Date() }
+        inlineLogCharacters: Int = 2_800, httpClient: HTTPClient = .notifiers, now: @escaping @Sendable () -> Date = { Date() },
+        templates: MessageTemplates = MessageTemplates()
     ) {
+        self.templates = templates
         self.name = name
         self.url = url
         self.redactor = redactor
@@ -37,9 +41,11 @@ public struct SlackWebhookNotifier: Notifier {
     public var pacing: DeliveryPacing { DeliveryPacing(perDestination: .seconds(1)) }
 
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let message = SlackMessage(
-            alert: alert.redacted(with: redactor), inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters,
-            repeated: target.threadID != nil)
+        let safe = alert.redacted(with: redactor)
+        let message =
+            SlackMessage.templated(
+                safe, templates: templates, inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters, repeated: target.threadID != nil)
+            ?? SlackMessage(alert: safe, inlineLogLines: inlineLogLines, inlineLogCharacters: inlineLogCharacters, repeated: target.threadID != nil)
         let body: JSONValue = ["text": .string(message.text), "blocks": .array(message.blocks), "unfurl_links": false, "unfurl_media": false]
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")

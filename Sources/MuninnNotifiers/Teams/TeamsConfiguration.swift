@@ -7,6 +7,8 @@ public struct TeamsConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// Templates for the card title and text, instead of the built-in layout.
+    public var templates = MessageTemplates()
     /// The whole JSON body stays below this many bytes (Teams refuses about 28 KB; a margin is kept).
     public var maximumBodyBytes: Int
 

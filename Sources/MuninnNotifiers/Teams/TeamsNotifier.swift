@@ -41,11 +41,14 @@ public struct TeamsNotifier: Notifier {
     public var pacing: DeliveryPacing { DeliveryPacing(perDestination: .seconds(1)) }
 
     public func send(_ alert: Alert, to target: DeliveryTarget, logger: Logger) async throws(NotifierError) -> DeliveryReceipt {
-        let card = TeamsCard(alert: alert.redacted(with: redactor), configuration: configuration, repeated: target.threadID != nil)
+        let safe = alert.redacted(with: redactor)
+        let card =
+            TeamsCard.templated(safe, configuration: configuration, repeated: target.threadID != nil)
+            ?? TeamsCard(alert: safe, configuration: configuration, repeated: target.threadID != nil).body
         var headers = HTTPHeaders()
         // No Authorization header: the trigger refuses a second authorization besides `sig`.
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        let answer = try await http.post(configuration.url, headers: headers, body: card.body.serialized(), logger: logger)
+        let answer = try await http.post(configuration.url, headers: headers, body: card.serialized(), logger: logger)
         if answer.isSuccess { return DeliveryReceipt() }
         let detail = Self.errorDetail(answer)
         let reason = "Teams answered HTTP \(answer.status)" + (detail.isEmpty ? "" : ": " + detail)

@@ -14,6 +14,8 @@ public struct TelegramConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Inline log tail: at most this many lines.
     public var logLines: Int
+    /// A template for the message text (HTML parse mode), instead of the built-in layout.
+    public var templates = MessageTemplates()
 
     public init(
         token: String, chatID: String, messageThreadID: Int64? = nil, apiURL: String = "https://api.telegram.org", disableNotification: Bool = false,

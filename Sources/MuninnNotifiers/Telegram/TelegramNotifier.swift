@@ -45,10 +45,12 @@ public struct TelegramNotifier: Notifier {
     }
 
     func body(_ alert: Alert, replyTo: String?) -> JSONValue {
-        let message = TelegramMessage(alert: alert, logLines: configuration.logLines, repeated: replyTo != nil)
+        let text =
+            TelegramMessage.templated(alert, configuration: configuration, repeated: replyTo != nil)
+            ?? TelegramMessage(alert: alert, logLines: configuration.logLines, repeated: replyTo != nil).text.html
         var body: JSONValue = [
             "chat_id": Int64(configuration.chatID).map(JSONValue.int) ?? .string(configuration.chatID),
-            "text": .string(message.text.html), "parse_mode": "HTML", "link_preview_options": ["is_disabled": true],
+            "text": .string(text), "parse_mode": "HTML", "link_preview_options": ["is_disabled": true],
         ]
         if let thread = configuration.messageThreadID { body["message_thread_id"] = .int(thread) }
         if configuration.disableNotification { body["disable_notification"] = true }

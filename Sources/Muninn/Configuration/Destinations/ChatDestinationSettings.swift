@@ -78,42 +78,51 @@ enum ChatDestinationSettings: Equatable {
     }
 
     /// - Throws: ``ConfigurationError`` when the notifier refuses the settings (a retired Teams connector URL).
-    func notifier(name: String, redactor: LogRedactor, httpClient: HTTPClient, now: @escaping @Sendable () -> Date) throws -> any Notifier {
+    func notifier(
+        name: String, redactor: LogRedactor, httpClient: HTTPClient, now: @escaping @Sendable () -> Date, templates: MessageTemplates = MessageTemplates()
+    ) throws -> any Notifier {
         switch self {
         case .teams(let teams):
-            let configuration = TeamsConfiguration(url: teams.url.value, requestTimeout: teams.requestTimeout, logLines: teams.logLines)
+            var configuration = TeamsConfiguration(url: teams.url.value, requestTimeout: teams.requestTimeout, logLines: teams.logLines)
+            configuration.templates = templates
             do {
                 return try TeamsNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
             } catch {
                 throw ConfigurationError(file: "configuration", line: nil, key: "destinations.\(name).url", message: error.description)
             }
         case .discord(let discord):
-            let configuration = DiscordConfiguration(
+            var configuration = DiscordConfiguration(
                 url: discord.url.value, username: discord.username, avatarURL: discord.avatarURL, threadID: discord.threadID,
                 requestTimeout: discord.requestTimeout, logLines: discord.logLines)
+            configuration.templates = templates
             return DiscordNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .telegram(let telegram):
-            let configuration = TelegramConfiguration(
+            var configuration = TelegramConfiguration(
                 token: telegram.token.value, chatID: telegram.chatID, messageThreadID: telegram.messageThreadID, apiURL: telegram.apiURL,
                 disableNotification: telegram.disableNotification, requestTimeout: telegram.requestTimeout, logLines: telegram.logLines)
+            configuration.templates = templates
             return TelegramNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .pagerduty(let pagerduty):
-            let configuration = PagerDutyConfiguration(
+            var configuration = PagerDutyConfiguration(
                 routingKey: pagerduty.routingKey.value, apiURL: pagerduty.apiURL, severity: pagerduty.severity.flatMap(PagerDutySeverity.init(rawValue:)),
                 clientURL: pagerduty.clientURL, requestTimeout: pagerduty.requestTimeout, logLines: pagerduty.logLines,
                 maximumLogBytes: pagerduty.maximumLogBytes)
+            configuration.templates = templates
             return PagerDutyNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .mattermost(let mattermost):
-            let configuration = MattermostConfiguration(
+            var configuration = MattermostConfiguration(
                 url: mattermost.url.value, channel: mattermost.channel, username: mattermost.username, iconURL: mattermost.iconURL,
                 requestTimeout: mattermost.requestTimeout, logLines: mattermost.logLines)
+            configuration.templates = templates
             return MattermostNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .googlechat(let chat):
-            let configuration = GoogleChatConfiguration(url: chat.url.value, threads: chat.threads, requestTimeout: chat.requestTimeout, logLines: chat.logLines)
+            var configuration = GoogleChatConfiguration(url: chat.url.value, threads: chat.threads, requestTimeout: chat.requestTimeout, logLines: chat.logLines)
+            configuration.templates = templates
             return GoogleChatNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .feishu(let feishu):
-            let configuration = FeishuConfiguration(
+            var configuration = FeishuConfiguration(
                 url: feishu.url.value, secret: feishu.secret?.value, keyword: feishu.keyword, requestTimeout: feishu.requestTimeout, logLines: feishu.logLines)
+            configuration.templates = templates
             return FeishuNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         }
     }

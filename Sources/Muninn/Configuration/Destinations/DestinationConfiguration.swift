@@ -27,6 +27,8 @@ struct DestinationConfiguration: Equatable {
     /// Used in routes, pod annotations, metrics and delivery lanes.
     var name: String
     var settings: Settings
+    /// Templates replacing the text of the destination's messages (docs/templates.md); empty for the built-in layout.
+    var templates = MessageTemplates()
 
     var kind: Kind {
         switch settings {

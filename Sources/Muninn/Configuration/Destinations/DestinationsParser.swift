@@ -64,7 +64,7 @@ struct DestinationsParser {
         guard let kind = DestinationConfiguration.Kind.allCases.first(where: { $0.rawValue.lowercased() == typeName.lowercased() }) else {
             throw typeNode.error("unknown destination type '\(typeName)' (allowed: \(Self.kindList))")
         }
-        let members = try entry.mapping(allowedKeys: Self.commonKeys + (Self.keysByKind[kind] ?? Self.chatKeysByKind[kind] ?? []))
+        let members = try entry.mapping(allowedKeys: Self.commonKeys + (Self.keysByKind[kind] ?? Self.chatKeysByKind[kind] ?? []) + Self.templateKeys)
         let settings: DestinationConfiguration.Settings
         switch kind {
         case .slack: settings = .slack(try slack(members, entry))
@@ -86,7 +86,9 @@ struct DestinationsParser {
         case .teams, .discord, .telegram, .pagerduty, .mattermost, .googlechat, .feishu:
             settings = .chat(try chat(kind, members, entry))
         }
-        return DestinationConfiguration(name: name, settings: settings)
+        var destination = DestinationConfiguration(name: name, settings: settings)
+        destination.templates = try templates(kind, members)
+        return destination
     }
 
     private static var kindList: String { DestinationConfiguration.Kind.allCases.map(\.rawValue).joined(separator: ", ") }

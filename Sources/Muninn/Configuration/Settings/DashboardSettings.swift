@@ -14,6 +14,8 @@ struct DashboardSettings: Equatable {
     var host = "127.0.0.1"
     var port = 8080
     var auth = Auth.none
+    /// Where people reach the dashboard (an Ingress, a port-forward), for links in messages (`{{dashboardURL}}`).
+    var externalURL: String?
 
     /// The form the dashboard module takes.
     var dashboardAuth: DashboardAuth {

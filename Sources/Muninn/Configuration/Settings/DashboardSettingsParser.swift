@@ -7,7 +7,8 @@ struct DashboardSettingsParser {
 
     func parse(_ node: YAMLConfigNode, over base: DashboardSettings) throws -> DashboardSettings {
         var settings = base
-        let members = try node.mapping(allowedKeys: ["enabled", "listen", "auth"])
+        let members = try node.mapping(allowedKeys: ["enabled", "listen", "auth", "externalURL"])
+        if let value = members["externalURL"] { settings.externalURL = try DestinationsParser.url(value) }
         if let value = members["enabled"] { settings.enabled = try value.bool() }
         if let value = members["listen"] {
             let text = try value.nonEmptyString()
