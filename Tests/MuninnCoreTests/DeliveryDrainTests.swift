@@ -32,11 +32,16 @@ import Testing
         return (dispatch, started)
     }
 
-    private func service(_ dispatch: @escaping DeliveryService.Dispatch, drainTimeout: Duration) -> DeliveryService {
+    private func service(_ dispatch: @escaping DeliveryService.Dispatch, drainTimeout: Duration, logs: LogRecorder = LogRecorder()) -> DeliveryService {
         let clock = clock
         return DeliveryService(
             store: store, dispatch: dispatch, settings: DeliveryService.Settings(drainTimeout: drainTimeout), doorbell: Doorbell(), clock: clock,
-            now: { clock.date }, metrics: PipelineMetrics(factory: TestMetrics()))
+            now: { clock.date }, metrics: PipelineMetrics(factory: TestMetrics()), logger: logs.logger())
+    }
+
+    /// Yields until the service has logged `message` (it runs on other tasks; nothing sleeps).
+    private static func until(_ logs: LogRecorder, logged message: String) async {
+        while !logs.records.contains(where: { $0.message == message }) { await Task.yield() }
     }
 
     /// Runs `service` in a service group, lets `script` trigger its graceful shutdown and move the clock, and
@@ -80,7 +85,8 @@ import Testing
         try await queueThreeAlerts()
         let (dispatch, started) = slowDestination(sendTime: .seconds(20))
         let clock = clock
-        try await runUntilStopped(service(dispatch, drainTimeout: .seconds(25))) { group in
+        let logs = LogRecorder()
+        try await runUntilStopped(service(dispatch, drainTimeout: .seconds(25), logs: logs)) { group in
             var sends = started.makeAsyncIterator()
             #expect(await sends.next() == "u-1/web/c1")
             await group.triggerGracefulShutdown()
@@ -90,9 +96,12 @@ import Testing
             #expect(await sends.next() == "u-2/web/c2")
             await clock.waitForSleepers(2)
             clock.advance(by: .seconds(5))  // the drain timeout passes while the second send is in flight
-            await clock.waitForSleepers(1)
+            await Self.until(logs, logged: "drain timeout passed: stopping once the sends in flight are recorded")
             clock.advance(by: .seconds(15))
         }
+        #expect(logs.records.last?.message == "stopped with deliveries still queued; they are sent after the next start")
+        #expect(logs.records.last?.level == .notice)
+        #expect(logs.records.last?.metadata["remaining"] == "1")
         #expect(store.deliveryRecords.map(\.status) == ["delivered", "delivered", "pending"])
         #expect(store.deliveryRecords.map(\.attempts) == [1, 1, 0])
         #expect(try await store.pendingDeliveryCount() == 1)

@@ -36,16 +36,16 @@ final class ListProgressReporter: Sendable {
     /// Give it to `KubeClient.reflector(onListPage:)`.
     func record(_ progress: ListProgress) {
         let at = now()
-        enum Line { case progress, done(seconds: Double), none }
+        enum Line { case progress, done(seconds: Double), silent }
         let line = state.withLock { state -> Line in
             if progress.pages == 1 { state = State(startedAt: at, lastLine: at, linesLogged: 0) }
             if progress.isComplete {
                 defer { state = State() }
-                guard state.linesLogged > 0 else { return .none }
+                guard state.linesLogged > 0 else { return .silent }
                 return .done(seconds: at.timeIntervalSince(state.startedAt ?? at))
             }
             let due = progress.pages.isMultiple(of: everyPages) || at.timeIntervalSince(state.lastLine ?? at) >= interval
-            guard due else { return .none }
+            guard due else { return .silent }
             state.lastLine = at
             state.linesLogged += 1
             return .progress
@@ -58,7 +58,7 @@ final class ListProgressReporter: Sendable {
         case .done(let seconds):
             metadata["seconds"] = "\(Int(seconds.rounded()))"
             logger.info("initial list complete", metadata: metadata)
-        case .none:
+        case .silent:
             break
         }
     }

@@ -1,5 +1,6 @@
 import KubeAPI
 import Logging
+import MuninnCore
 import MuninnPostgres
 
 /// What `muninn run` logs once at start-up, so an operator reading the first lines of a pod's log knows what this

@@ -81,7 +81,11 @@ public struct DeliveryService: Service {
         try await withThrowingDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 if Task.isShuttingDownGracefully {
-                    guard settings.drainTimeout > .zero, !drain.expired else { break }
+                    guard settings.drainTimeout > .zero else { break }
+                    if drain.expired {
+                        logger.info("drain timeout passed: stopping once the sends in flight are recorded")
+                        break
+                    }
                     if drain.begin(endsAt: now().addingTimeInterval(settings.drainTimeout.seconds)) {
                         logger.info("draining the outbox before stopping", metadata: ["timeout": "\(settings.drainTimeout)"])
                         group.addTask { [clock, doorbell, timeout = settings.drainTimeout] in

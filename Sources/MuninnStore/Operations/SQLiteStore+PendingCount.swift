@@ -1,4 +1,5 @@
 import MuninnCore
+import SQLiteNIO
 
 extension SQLiteStore: PendingDeliveryCounting {
     public func pendingDeliveryCount() async throws(StoreError) -> Int {

@@ -1,5 +1,6 @@
 import Foundation
 import KubeAPI
+import Logging
 import Synchronization
 import MuninnTesting
 import Testing

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Logging
 import Testing
 
 @testable import Muninn

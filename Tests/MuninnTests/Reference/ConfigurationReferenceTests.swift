@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
 
     @Test func everyEnvironmentVariableReadIsDocumented() throws {
         let documented = Set(EnvironmentVariables.all.map(\.name))
-        let read = Set(SeedEnvironment.variables + KwatchmanEnvironment.variables + Self.muninnVariablesInSources())
+        let read = Set(SeedEnvironment.variables + KwatchmanEnvironment.variables + (try Self.muninnVariablesInSources()))
         #expect(read.subtracting(documented).sorted() == [], "read but not in EnvironmentVariables")
         let readElsewhere: Set<String> = ["KUBECONFIG", "POD_NAME", "POD_NAMESPACE"]
         #expect(documented.subtracting(read).subtracting(readElsewhere).sorted() == [], "documented but not read")
