@@ -187,7 +187,9 @@ let package = Package(
             name: "MuninnStoreContract", dependencies: ["MuninnCore", "MuninnTesting", "KubeJSON"], path: "Tests/MuninnStoreContract", swiftSettings: swiftSettings),
 
         // Test support shared by the test targets (clocks); not a product.
-        .target(name: "MuninnTesting", dependencies: ["MuninnCore", "KubeAPI", "KubeJSON"], path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
+        .target(
+            name: "MuninnTesting", dependencies: ["MuninnCore", "KubeAPI", "KubeJSON", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/MuninnTesting", swiftSettings: swiftSettings),
 
         // Local Slack, DingTalk and webhook receivers that enforce the real APIs' rules; not a product.
         .target(

@@ -29,6 +29,7 @@ struct PostgresStoreContractTests {
     }
     @Test func lanesKeepTheirOrder() async throws { try await contract { try await $0.lanesKeepTheirOrder() } }
     @Test func dueTimeIsRespected() async throws { try await contract { try await $0.dueTimeIsRespected() } }
+    @Test func pendingDeliveriesAreCounted() async throws { try await contract { try await $0.pendingDeliveriesAreCounted() } }
     @Test func nextDeliveryDueFollowsLaneHeads() async throws { try await contract { try await $0.nextDeliveryDueFollowsLaneHeads() } }
     @Test func nextDeliveryDueSkipsBusyLanes() async throws { try await contract { try await $0.nextDeliveryDueSkipsBusyLanes() } }
     @Test func endedDeliveriesAreNotReturnedAgain() async throws { try await contract { try await $0.endedDeliveriesAreNotReturnedAgain() } }

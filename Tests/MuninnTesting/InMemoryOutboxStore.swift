@@ -4,7 +4,7 @@ import Synchronization
 
 /// An `OutboxStore` in memory, for pipeline tests that need no file: same semantics as the SQLite store
 /// (the store contract tests run against both), plus a switch that makes every call fail, like a full disk.
-public final class InMemoryOutboxStore: OutboxStore {
+public final class InMemoryOutboxStore: OutboxStore, PendingDeliveryCounting {
     private struct IncidentRow {
         var id: Int64
         var cluster: String
@@ -117,6 +117,10 @@ public final class InMemoryOutboxStore: OutboxStore {
                 state.nextID += 1
             }
         }
+    }
+
+    public func pendingDeliveryCount() async throws(StoreError) -> Int {
+        try locked { state in state.deliveries.filter { $0.status == "pending" }.count }
     }
 
     public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {

@@ -91,7 +91,7 @@ import Testing
     @Test func badEnvironmentValueIsNamed() throws {
         let options = try GlobalOptions.parse([])
         let error = try #require(throws: ConfigurationError.self) { try options.resolve(environment: ["MUNINN_LOG_FORMAT": "xml"]) }
-        #expect(error.description == "environment: MUNINN_LOG_FORMAT: unknown format 'xml' (allowed: text, json)")
+        #expect(error.description == "environment: MUNINN_LOG_FORMAT: unknown format 'xml' (allowed: text, json, auto)")
     }
 
     @Test func missingFileIsAClearError() throws {

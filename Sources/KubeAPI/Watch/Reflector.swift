@@ -23,6 +23,8 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
     let listFromWatchCache: Bool
     /// Told each time the loop watches again or lists again after its watch ended, expired or failed.
     let onRestart: (@Sendable (WatchRestartReason) -> Void)?
+    /// Told after each page of a list, synchronously on the consumer's task (for a progress line on large clusters).
+    var onListPage: (@Sendable (ListProgress) -> Void)? = nil
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(reflector: self, machine: ReflectorStateMachine(listFromWatchCache: listFromWatchCache, random: random))
@@ -37,6 +39,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
         private var listing: (resourceVersion: String, limit: Int?, continueToken: String?)?
         private var watch: WatchStream<Object>.Iterator?
         private var watchStarted: ContinuousClock.Instant?
+        private var listed = ListProgress(pages: 0, objects: 0, isComplete: false)
 
         init(reflector: Reflector, machine: ReflectorStateMachine) {
             self.reflector = reflector
@@ -69,6 +72,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                     try await reflector.clock.sleep(for: delay, tolerance: nil)
                 case .list(let resourceVersion, let limit):
                     machine.listStarted()
+                    listed = ListProgress(pages: 0, objects: 0, isComplete: false)
                     listing = (resourceVersion, limit, nil)
                 case .watch(let resourceVersion, let timeoutSeconds):
                     try await openWatch(resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds)
@@ -98,11 +102,16 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                 case .deleted, .none: break
                 }
             }
+            listed.pages += 1
+            listed.objects += page.items.count
             if let token = page.metadata.continue, !token.isEmpty {
                 listing?.continueToken = token
+                reflector.onListPage?(listed)
                 return
             }
             listing = nil
+            listed.isComplete = true
+            reflector.onListPage?(listed)
             for key in machine.listCompleted(resourceVersion: page.metadata.resourceVersion) {
                 pending.append(.deleted(Object(placeholderFor: key)))
             }

@@ -35,7 +35,8 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  namespaces:   \(configuration.namespaces.isEmpty ? "all" : configuration.namespaces.joined(separator: ", "))")
         if let labelSelector = configuration.labelSelector { print("  labels:       \(labelSelector)") }
         if let fieldSelector = configuration.fieldSelector { print("  fields:       \(fieldSelector)") }
-        print("  log:          \(configuration.logLevel.rawValue), \(configuration.logFormat.rawValue)")
+        let format = configuration.logFormat == .auto ? "auto (text on a terminal, JSON otherwise)" : configuration.logFormat.rawValue
+        print("  log:          \(configuration.logLevel.rawValue), \(format)")
         for line in ConfigurationSummary(configuration: configuration).lines { print(line) }
         print("kubernetes: ok")
         print("  server:       \(kube.server)")

@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw CommandSupport.fail("\(error)")
         }
-        logger.info("starting", metadata: ["cluster": "\(configuration.clusterName)", "destinations": "\(notifiers.keys.sorted())"])
+        StartupSummary(configuration: configuration, kubeConfig: kubeConfig).log(to: logger)
         do {
             if let dsn = configuration.store.postgresDSN {
                 // The pool lives around the group, so graceful shutdown of the services cannot close it under them.

@@ -84,11 +84,11 @@ struct TestNotifyCommand: AsyncParsableCommand {
     /// Diagnostics at the configured level and format, without claiming the process-wide logging bootstrap.
     private static func logger(for configuration: MuninnConfiguration) -> Logger {
         let level = configuration.logLevel
-        let format = configuration.logFormat
+        let format = configuration.logFormat.resolved()
         return Logger(label: "muninn.test-notify") { label in
             var handler: any LogHandler =
                 switch format {
-                case .text: StreamLogHandler.standardError(label: label)
+                case .text, .auto: StreamLogHandler.standardError(label: label)
                 case .json: JSONLogHandler(label: label)
                 }
             handler.logLevel = level

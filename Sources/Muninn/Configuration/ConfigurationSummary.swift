@@ -136,7 +136,9 @@ struct ConfigurationSummary {
             configuration.dashboard.summary,
             configuration.leaderElection.summary,
             "delivery: give up after \(ConfigDuration.text(configuration.delivery.maxAge)), retry after "
-                + "\(ConfigDuration.text(configuration.delivery.initialRetry)) doubling up to \(ConfigDuration.text(configuration.delivery.maxRetry))",
+                + "\(ConfigDuration.text(configuration.delivery.initialRetry)) doubling up to \(ConfigDuration.text(configuration.delivery.maxRetry)), "
+                + (configuration.delivery.drainTimeout > .zero
+                    ? "drain on shutdown for up to \(ConfigDuration.text(configuration.delivery.drainTimeout))" : "no drain on shutdown"),
         ]
     }
 

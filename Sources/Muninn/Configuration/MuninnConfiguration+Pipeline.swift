@@ -19,6 +19,6 @@ extension MuninnConfiguration {
     var deliverySettings: DeliveryService.Settings {
         DeliveryService.Settings(
             retry: RetryPolicy(initial: delivery.initialRetry, maximum: delivery.maxRetry), maximumAge: delivery.maxAge,
-            threadWindow: alerts.threading.window)
+            threadWindow: alerts.threading.window, drainTimeout: delivery.drainTimeout)
     }
 }

@@ -8,7 +8,8 @@ import MuninnCore
 /// touches the cluster. Precedence: command-line flags, then `MUNINN_*` environment variables,
 /// then the YAML file (`--config`), then these defaults.
 struct MuninnConfiguration: Equatable {
-    enum LogFormat: String, CaseIterable { case text, json }
+    /// `auto` is text on a terminal and JSON otherwise (a pod's log goes to a collector).
+    enum LogFormat: String, CaseIterable { case text, json, auto }
 
     /// Shown in every alert so people with several clusters know which one is speaking.
     var clusterName: String = "default"
@@ -21,7 +22,7 @@ struct MuninnConfiguration: Equatable {
     var labelSelector: String?
     var fieldSelector: String?
     var logLevel: Logger.Level = .info
-    var logFormat: LogFormat = .text
+    var logFormat: LogFormat = .auto
     /// The replaced tools' environment variables, when a deployment still sets them.
     var seed = SeedEnvironment()
     /// Named destination instances; never empty after loading (a `console` one when none is configured).
@@ -145,7 +146,7 @@ extension MuninnConfiguration {
         }
         if let format = environment["MUNINN_LOG_FORMAT"], !format.isEmpty {
             guard let parsed = LogFormat(rawValue: format.lowercased()) else {
-                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_LOG_FORMAT", message: "unknown format '\(format)' (allowed: text, json)")
+                throw ConfigurationError(file: "environment", line: nil, key: "MUNINN_LOG_FORMAT", message: "unknown format '\(format)' (allowed: text, json, auto)")
             }
             logFormat = parsed
         }

@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
     var logLevel: String?
 
-    @Option(name: .long, help: ArgumentHelp("Log format: text or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Log format: text, json, or auto (the default: text on a terminal, JSON otherwise).", valueName: "format"))
     var logFormat: String?
 
     @Option(
@@ -53,7 +53,7 @@ struct GlobalOptions: ParsableArguments {
         }
         if let logFormat {
             guard let format = MuninnConfiguration.LogFormat(rawValue: logFormat.lowercased()) else {
-                throw ValidationError("--log-format: unknown format '\(logFormat)' (allowed: text, json)")
+                throw ValidationError("--log-format: unknown format '\(logFormat)' (allowed: text, json, auto)")
             }
             configuration.logFormat = format
         }

@@ -5,8 +5,8 @@ enum LoggingBootstrap {
     static func bootstrap(level: Logger.Level, format: MuninnConfiguration.LogFormat) {
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler =
-                switch format {
-                case .text: StreamLogHandler.standardError(label: label)
+                switch format.resolved() {
+                case .text, .auto: StreamLogHandler.standardError(label: label)
                 case .json: JSONLogHandler(label: label)
                 }
             handler.logLevel = level

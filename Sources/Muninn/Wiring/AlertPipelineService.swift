@@ -60,9 +60,11 @@ struct AlertPipelineService: Service {
             let metrics = PipelineMetrics()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for namespace in settings.namespaces.isEmpty ? [nil] : settings.namespaces.map(Optional.some) {
+                    let progress = ListProgressReporter(resource: "pods", namespace: namespace, logger: logger)
                     let events = client.reflector(
                         for: .pods, namespace: namespace, labelSelector: settings.labelSelector, fieldSelector: settings.fieldSelector,
-                        as: Pod.self, listFromWatchCache: settings.listFromWatchCache, onRestart: { metrics.watchRestarted($0) })
+                        as: Pod.self, listFromWatchCache: settings.listFromWatchCache, onRestart: { metrics.watchRestarted($0) },
+                        onListPage: progress.record)
                     let detection = DetectionService(
                         events: events, detector: CrashDetector(configuration: settings.detector, restoring: saved.map { Self.scoped($0, to: namespace) }),
                         store: store, settings: settings.detection, enrichment: enrichmentBell, onEvent: onEvent,

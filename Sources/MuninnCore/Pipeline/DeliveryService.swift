@@ -18,12 +18,16 @@ public struct DeliveryService: Service {
         /// Later crashes reply in the thread of a message delivered at most this long ago.
         public var threadWindow: Duration
         public var storeRetry: RetryPolicy
+        /// After graceful shutdown began, what is queued keeps being delivered this long (or until the outbox is
+        /// empty); zero stops at once. What is left is delivered after the next start.
+        public var drainTimeout: Duration
 
         public init(
             concurrency: Int = 8, retry: RetryPolicy = RetryPolicy(initial: .seconds(2), maximum: .seconds(300)),
             maximumAge: Duration = .seconds(6 * 3600), threadWindow: Duration = .seconds(24 * 3600),
-            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30))
+            storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30)), drainTimeout: Duration = .zero
         ) {
+            self.drainTimeout = drainTimeout
             self.concurrency = max(1, concurrency)
             self.retry = retry
             self.maximumAge = maximumAge
@@ -69,11 +73,28 @@ public struct DeliveryService: Service {
 
     public func run() async throws {
         let schedule = LaneSchedule()
+        let drain = DrainState()
         // Each attempt runs on its own, so a destination that hangs until its timeout holds back only its lane.
         // Graceful shutdown interrupts waiting, never a send in flight (the group waits for those): a message that
-        // went out but was not recorded would be sent again after the restart.
+        // went out but was not recorded would be sent again after the restart. With a drain timeout, graceful
+        // shutdown first keeps sending what is queued until the outbox is empty or the timeout passed.
         try await withThrowingDiscardingTaskGroup { group in
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            while !Task.isCancelled {
+                if Task.isShuttingDownGracefully {
+                    guard settings.drainTimeout > .zero else { break }
+                    if drain.expired {
+                        logger.info("drain timeout passed: stopping once the sends in flight are recorded")
+                        break
+                    }
+                    if drain.begin(endsAt: now().addingTimeInterval(settings.drainTimeout.seconds)) {
+                        logger.info("draining the outbox before stopping", metadata: ["timeout": "\(settings.drainTimeout)"])
+                        group.addTask { [clock, doorbell, timeout = settings.drainTimeout] in
+                            await drain.finished.wait(timeout: timeout, clock: clock)
+                            drain.expire()
+                            doorbell.ring()
+                        }
+                    }
+                }
                 let start = now()
                 let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                     () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
@@ -94,10 +115,39 @@ public struct DeliveryService: Service {
                 // A due delivery that was not ready is waiting for its lane's pacing (or for its lane to be free,
                 // which rings the doorbell), not for its own time.
                 let free = due.map(\.lane).filter { !busy.contains($0) }
+                if let drainEnd = drain.endsAt, busy.isEmpty, due.isEmpty, nextDue.map({ $0 >= drainEnd }) ?? true {
+                    // Nothing in flight and nothing due before the drain ends: the outbox is as empty as it gets.
+                    break
+                }
                 let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, schedule.nextOpening(for: free)].compactMap { $0 }
                 let timeout = wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) }
-                await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
+                if drain.endsAt != nil {
+                    await doorbell.wait(timeout: timeout, clock: clock)
+                } else {
+                    await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
+                }
             }
+            // Ends the drain timer; sends in flight finish and are recorded before the group returns.
+            drain.finished.ring()
+        }
+        if drain.endsAt != nil { await reportDrain() }
+    }
+
+    /// Says how the drain went: everything delivered, or how much waits for the next start.
+    private func reportDrain() async {
+        guard let counting = store as? any PendingDeliveryCounting else {
+            logger.info("stopped delivering; anything still queued is delivered after the next start")
+            return
+        }
+        do {
+            let remaining = try await counting.pendingDeliveryCount()
+            if remaining == 0 {
+                logger.info("outbox drained: every queued alert was delivered")
+            } else {
+                logger.notice("stopped with deliveries still queued; they are sent after the next start", metadata: ["remaining": "\(remaining)"])
+            }
+        } catch {
+            logger.warning("could not count the deliveries still queued", metadata: ["error": "\(error)"])
         }
     }
 

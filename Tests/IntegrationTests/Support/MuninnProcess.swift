@@ -100,6 +100,17 @@ final class MuninnProcess: Sendable {
         process.waitUntilExit()
     }
 
+    /// SIGTERM without waiting, so a test can watch what the process does while it shuts down.
+    func sendTerminate() {
+        kill(process.processIdentifier, SIGTERM)
+    }
+
+    /// Waits for the process to end; its exit status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// SIGTERM and wait: the graceful shutdown a pod gets.
     func terminate() {
         guard process.isRunning else { return }

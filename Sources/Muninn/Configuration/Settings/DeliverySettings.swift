@@ -5,4 +5,7 @@ struct DeliverySettings: Equatable {
     /// The first retry waits `initialRetry`; each next one twice as long, at most `maxRetry`.
     var initialRetry: Duration = .seconds(2)
     var maxRetry: Duration = .seconds(300)
+    /// On SIGTERM, what is queued keeps being delivered this long before Muninn stops (zero: stop at once). A bit
+    /// under Kubernetes' default 30 s `terminationGracePeriodSeconds`, so a rollout does not hold alerts back.
+    var drainTimeout: Duration = .seconds(25)
 }

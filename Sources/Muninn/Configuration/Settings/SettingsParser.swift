@@ -71,8 +71,9 @@ enum SettingsParser {
 
     static func delivery(_ node: YAMLConfigNode, over base: DeliverySettings) throws -> DeliverySettings {
         var settings = base
-        let members = try node.mapping(allowedKeys: ["maxAge", "retry"])
+        let members = try node.mapping(allowedKeys: ["maxAge", "retry", "drainTimeout"])
         if let value = members["maxAge"] { settings.maxAge = try positive(value) }
+        if let value = members["drainTimeout"] { settings.drainTimeout = try value.optionalDuration() ?? .zero }
         if let retryNode = members["retry"] {
             let retry = try retryNode.mapping(allowedKeys: ["initial", "max"])
             if let value = retry["initial"] { settings.initialRetry = try positive(value) }

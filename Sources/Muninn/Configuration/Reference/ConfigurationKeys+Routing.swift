@@ -1,0 +1,40 @@
+extension ConfigurationKeys {
+    /// docs/routing.md explains these.
+    static let routing: [ConfigurationKey] = [
+        ConfigurationKey("namespaces", "which namespaces' alerts are sent"),
+        ConfigurationKey(
+            "namespaces.include", default: "all", environment: ["KUBE_NAMESPACES_ONLY"],
+            "patterns; names without wildcards also narrow the watch when `watch.namespaces` is not given"),
+        ConfigurationKey("namespaces.exclude", default: "none", "patterns; wins over include"),
+        ConfigurationKey("mutes", default: "none", "a list of `namespace/pod/container` patterns, or mappings with the keys below"),
+        ConfigurationKey("mutes[].cluster", default: "*", "cluster name pattern"),
+        ConfigurationKey("mutes[].namespace", default: "*", "namespace pattern"),
+        ConfigurationKey("mutes[].pod", default: "*", "pod name pattern"),
+        ConfigurationKey("mutes[].container", default: "*", "container name pattern"),
+        ConfigurationKey("mutes[].reason", default: "none", "why, for people reading the configuration and `check-config`"),
+        ConfigurationKey("mutes[].until", default: "forever", "a date (`2026-12-31`) or time after which the mute ends"),
+        ConfigurationKey("routes", default: "every alert to every destination", "routing rules, first match wins unless `continue`"),
+        ConfigurationKey("routes[].name", default: "route N", "shown by `check-config` and in delivery records"),
+        ConfigurationKey("routes[].match", default: "every alert", "conditions, all of which must hold"),
+        ConfigurationKey("routes[].match.cluster", "cluster name patterns"),
+        ConfigurationKey("routes[].match.namespace", "namespace patterns"),
+        ConfigurationKey("routes[].match.workload", "workload name patterns, or a mapping with `kind` and `name`"),
+        ConfigurationKey("routes[].match.workload.kind", "workload kind patterns (`Deployment`, `StatefulSet`, ...)"),
+        ConfigurationKey("routes[].match.workload.name", "workload name patterns"),
+        ConfigurationKey("routes[].match.pod", "pod name patterns"),
+        ConfigurationKey("routes[].match.container", "container name patterns"),
+        ConfigurationKey("routes[].match.labels", "pod label -> value pattern, or `{exists: true|false}`"),
+        ConfigurationKey("routes[].match.annotations", "pod annotation -> value, or `{exists: true|false}`"),
+        ConfigurationKey("routes[].match.kind", "alert kinds: crashed, cannotStart, notReady, evicted, failed, recovered"),
+        ConfigurationKey("routes[].match.reason", "reason patterns (`OOMKilled`, `CrashLoopBackOff`, ...)"),
+        ConfigurationKey("routes[].destinations", default: "required", "destination names, or mappings with `destination` and `channel`; empty mutes"),
+        ConfigurationKey("routes[].destinations[].destination", default: "required", "a destination's name"),
+        ConfigurationKey("routes[].destinations[].channel", default: "the destination's defaultChannel", "a Slack channel (Slack bot destinations only)"),
+        ConfigurationKey("routes[].continue", default: "false", "keep evaluating later rules after this one matched"),
+        ConfigurationKey("containerRoutes", environment: ["SLACK_NOTIFICATION_CONFIG"], "johari-mirror's routing table, bound to a Slack destination"),
+        ConfigurationKey("containerRoutes.destination", default: "required", "the Slack destination the table posts with"),
+        ConfigurationKey(
+            "containerRoutes.rules", default: "required", environment: ["SLACK_NOTIFICATION_CONFIG"],
+            "`namespace/pod/container=channel, ...`; first match decides, an empty channel mutes"),
+    ]
+}

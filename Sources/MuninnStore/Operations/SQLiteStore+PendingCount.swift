@@ -1,0 +1,13 @@
+import MuninnCore
+import SQLiteNIO
+
+extension SQLiteStore: PendingDeliveryCounting {
+    public func pendingDeliveryCount() async throws(StoreError) -> Int {
+        try await perform("could not count the pending deliveries") { connection in
+            let count = try await connection.exclusive { runner in
+                try await runner.scalar("SELECT count(*) FROM deliveries WHERE status = 'pending'")
+            }
+            return count?.integer ?? 0
+        }
+    }
+}
