@@ -31,5 +31,7 @@ extension ConfigurationKeys {
             ConfigurationKey("changes.chain[].destination", "send through a configured destination (by name)"),
             ConfigurationKey("changes.attempts", default: "4", "runs of the chain per change (1 + retries), 1-20"),
             ConfigurationKey("changes.crashLinkWindow", default: "30m", "crash alerts name a change of their workload this recent; `off` disables"),
+            ConfigurationKey(
+                "changes.drainTimeout", default: "10s", "at shutdown, how long a change already in the chain may take to finish; `off`: stop at once"),
         ]
 }

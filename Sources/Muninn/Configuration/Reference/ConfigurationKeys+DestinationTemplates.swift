@@ -1,9 +1,18 @@
 extension ConfigurationKeys {
-    /// The message template keys of destinations (`template`, `templateFile`: a Mustache template replacing the
-    /// text a destination sends). They belong here, one entry per key with the `types` that accept it, e.g.
-    /// `ConfigurationKey("destinations.<name>.template", default: "built-in", types: [...], "...")`: the reference
-    /// lists them under every destination type, and the reference test fails until every key the destinations
-    /// parser accepts has its entry. Regenerate docs/configuration.md afterwards with
-    /// `swift run muninn config-reference --update docs/configuration.md`.
-    static let destinationTemplateKeys: [ConfigurationKey] = []
+    /// Every destination type's parser reads these keys; the types whose payload is a fixed JSON schema refuse
+    /// them with the reason (docs/templates.md).
+    private static let templatedTypes = [
+        "slack", "slackWebhook", "dingtalk", "webhook", "console", "elasticsearch", "loki", "teams", "discord", "telegram", "pagerduty",
+        "mattermost", "googlechat", "feishu",
+    ]
+
+    /// The message template keys of destinations: a Mustache template replacing the text a destination sends.
+    static let destinationTemplateKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            "destinations.<name>.template", default: "built-in", types: templatedTypes,
+            "Mustache template of the message text, or a map of its parts (`title`, `text`, `change`, `summary`); not for webhook, console, elasticsearch, loki (docs/templates.md)"),
+        ConfigurationKey(
+            "destinations.<name>.templateFile", types: templatedTypes,
+            "the same read from files (a path, or a map of parts to paths), relative to the configuration file"),
+    ]
 }

@@ -50,6 +50,7 @@ extension ConfigurationKeys {
         ConfigurationKey(
             "dashboard.listen", default: "127.0.0.1:8080", "host:port; an address other than loopback requires `auth`; port 0 picks a free port"),
         ConfigurationKey("dashboard.auth", default: "none", "who may read it"),
+        ConfigurationKey("dashboard.externalURL", "the dashboard's address as users reach it; fills `{{dashboardURL}}` in message templates"),
         ConfigurationKey("dashboard.auth.bearerTokenFile", secret: true, "file holding the token of `Authorization: Bearer <token>`"),
         ConfigurationKey("dashboard.auth.basicAuth", "HTTP basic authentication instead of a bearer token"),
         ConfigurationKey("dashboard.auth.basicAuth.username", default: "required", "the user name"),
