@@ -15,7 +15,7 @@ struct MuninnCommand: AsyncParsableCommand {
         version: MuninnVersion.current,
         subcommands: [
             RunCommand.self, DemoCommand.self, SimCommand.self, IncidentsCommand.self, StatsCommand.self, CheckConfigCommand.self,
-            TestNotifyCommand.self, VersionCommand.self, BenchCommand.self, BenchWatchCommand.self, BenchReadCommand.self,
+            TestNotifyCommand.self, VersionCommand.self, BenchCommand.self, BenchWatchCommand.self, BenchReadCommand.self, FuzzCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
