@@ -61,4 +61,10 @@ fi
 # `kubectl apply --dry-run=server` against the simulator.
 log "testing the install (deploy/tests)"
 MUNINN_BINARY="$(swift build --show-bin-path)/muninn" python3 -m unittest discover -s deploy/tests -v || status=1
+# A short libFuzzer run of each parser (Fuzz/README.md): an instrumented release build, then 20 s per target. A
+# toolchain without libFuzzer, or a binary that does not run it, fails here rather than skipping.
+if [ "$#" -eq 0 ]; then
+    log "fuzzing each parser briefly (scripts/fuzz.sh ci)"
+    scripts/fuzz.sh ci "${MUNINN_FUZZ_SECONDS:-20}" || status=1
+fi
 exit "$status"

@@ -15,6 +15,15 @@ struct HostileObjectsEndToEndTests {
     static let markupReason = "<!channel> *Boom* `x`"
     static let markupMessage = "@here <@U12345> <https://evil.example|click here> ```\nbreak out``` [link](https://evil.example)"
 
+    static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let string): [string]
+        case .array(let array): array.flatMap(strings(in:))
+        case .object(let object): object.flatMap { strings(in: $0.value) }
+        default: []
+        }
+    }
+
     @Test func aHugePodWithMarkupInItsCrashGivesOneReadableInertAlert() async throws {
         try await TestCluster.with(scenario: AlertPipelineEndToEndTests.quietScenario, playFor: 10) { cluster in
             try await withFakeSlack { slack, slackURL in
@@ -40,7 +49,8 @@ struct HostileObjectsEndToEndTests {
 
                         let messages = try await slack.waitForMessages(2)
                         let alert = try #require(messages.first { $0.text?.contains(api) == true })
-                        let rendered = ([alert.text ?? ""] + alert.blocks.map { String(decoding: $0.serialized(), as: UTF8.self) }).joined(separator: "\n")
+                        // Every string Slack would render: the text and each block's text, as sent.
+                        let rendered = Self.strings(in: alert.body).joined(separator: "\n")
                         // Readable: who crashed and how.
                         #expect(rendered.contains(api) && rendered.contains("2"))
                         // Inert: no mention, link or broadcast reaches Slack's parser.

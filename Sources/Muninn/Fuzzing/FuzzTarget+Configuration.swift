@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import MuninnCore
+import MuninnNotifiers
 
 extension FuzzTarget {
     /// Muninn's YAML configuration as `muninn check-config` reads it: parsing, then the summary it prints and

@@ -8,7 +8,7 @@ extension FuzzTarget {
     static let logText = FuzzTarget(name: "log-text", summary: "log bytes -> capped text -> redaction -> escaping") { bytes in
         guard bytes.count >= 2 else { return nil }
         let maximumBytes = 1 + Int(bytes[0]) * 16
-        let maximumLines = Int(bytes[1] % 40)
+        let maximumLines = Int(bytes[1] % 40) + 1
         let raw = Array(bytes[2...])
         let text = MuninnCoreFuzzing.logText(from: raw, maximumBytes: maximumBytes, maximumLines: maximumLines)
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
