@@ -1,6 +1,7 @@
 import Foundation
 import KubeAPI
 import KubeJSON
+import KubeSim
 import KubeletModel
 import MuninnCore
 import NotifierFakes

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// The inputs to replay: files as given, directories' regular files (not recursive), sorted for stable output.
