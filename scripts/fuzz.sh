@@ -43,7 +43,9 @@ build() {
     # Fail loudly if the toolchain built it without the fuzzer: the binary would only replay files.
     local probe
     probe=$(mktemp -d)
-    if ! SWIFT_BACKTRACE=enable=no "$binary" fuzz json -runs=1 "$probe" 2>&1 | grep -q "INFO: Seed"; then
+    local output
+    output=$(SWIFT_BACKTRACE=enable=no "$binary" fuzz json -runs=1 "$probe" 2>&1 || true)
+    if ! grep -q "INFO: Seed" <<<"$output"; then
         rm -rf "$probe"
         die "$binary does not run libFuzzer (was -sanitize=fuzzer honoured?)"
     fi
@@ -61,11 +63,12 @@ run_target() {
     mkdir -p "$work" "$findings" "Fuzz/corpus/$target"
     log "fuzzing $target for ${seconds}s"
     # Swift's own crash handler would pre-empt libFuzzer's, which saves the input.
+    local status=0
     SWIFT_BACKTRACE=enable=no "$binary" fuzz "$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=262144 -print_final_stats=1 \
-        -artifact_prefix="$findings/" "$@" "$work" "Fuzz/corpus/$target" 2>&1 | tee "$SCRATCH/fuzz-$target.log" \
-        | grep -E "^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|ERROR|Fatal error|Test unit written" || true
-    local status=${PIPESTATUS[0]}
+        -artifact_prefix="$findings/" "$@" "$work" "Fuzz/corpus/$target" >"$SCRATCH/fuzz-$target.log" 2>&1 || status=$?
+    grep -E "^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|ERROR|Fatal error|Test unit written" "$SCRATCH/fuzz-$target.log" \
+        | cut -c1-400 >&2 || true
     if [ "$status" -ne 0 ]; then
         log "$target: FINDING (exit $status); the input is in $findings/, the log in $SCRATCH/fuzz-$target.log"
         return 1

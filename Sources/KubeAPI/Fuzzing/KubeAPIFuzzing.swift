@@ -3,11 +3,20 @@ import Foundation
 /// The decoders `muninn fuzz` drives (see Fuzz/README.md), reached from the Muninn target. Each returns the
 /// invariant the input broke, or nil; crashing is the other finding, and libFuzzer catches that itself.
 package enum KubeAPIFuzzing {
+    /// One thing the decoder produced, compared by value (a description would depend on dictionary order).
+    package struct WatchOutcome: Equatable, CustomStringConvertible {
+        var label: String
+        var pod: Pod?
+        var status: Status?
+
+        package var description: String { label + (pod.map { " \($0.metadata.name)" } ?? "") + (status.map { " \($0)" } ?? "") }
+    }
+
     /// Feeds a watch body to the decoder in the given chunk sizes (cycled) and describes each event, the error
     /// that ended the stream, or the final unterminated event.
-    package static func watchOutcomes(_ body: [UInt8], chunkSizes: [Int], maximumLineLength: Int) -> [String] {
+    package static func watchOutcomes(_ body: [UInt8], chunkSizes: [Int], maximumLineLength: Int) -> [WatchOutcome] {
         var decoder = WatchEventDecoder<Pod>(maximumLineLength: maximumLineLength)
-        var outcomes: [String] = []
+        var outcomes: [WatchOutcome] = []
         var offset = 0
         var chunk = 0
         do {
@@ -19,9 +28,13 @@ package enum KubeAPIFuzzing {
                 chunk += 1
                 while let event = try decoder.next() { outcomes.append(describe(event)) }
             }
-            if let last = try decoder.finish() { outcomes.append("final " + describe(last)) }
+            if let last = try decoder.finish() {
+                var outcome = describe(last)
+                outcome.label = "final " + outcome.label
+                outcomes.append(outcome)
+            }
         } catch {
-            outcomes.append("error \(error)")
+            outcomes.append(WatchOutcome(label: "error \(error)"))
         }
         return outcomes
     }
@@ -31,7 +44,10 @@ package enum KubeAPIFuzzing {
         let whole = watchOutcomes(body, chunkSizes: [], maximumLineLength: maximumLineLength)
         let chunked = watchOutcomes(body, chunkSizes: chunkSizes, maximumLineLength: maximumLineLength)
         guard whole != chunked else { return nil }
-        return "watch events depend on chunking \(chunkSizes): whole \(whole.map { $0.prefix(200) }) vs chunked \(chunked.map { $0.prefix(200) })"
+        guard let index = zip(whole, chunked).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else {
+            return "watch events depend on chunking \(chunkSizes): \(whole.count) outcomes whole, \(chunked.count) chunked"
+        }
+        return "watch events depend on chunking \(chunkSizes): outcome \(index) is \(whole[index]) whole but \(chunked[index]) chunked"
     }
 
     /// The fast pod decoder either declines or gives exactly what `JSONDecoder` gives: for a pod, a pod list
@@ -56,13 +72,13 @@ package enum KubeAPIFuzzing {
         return nil
     }
 
-    private static func describe(_ event: WatchEvent<Pod>) -> String {
+    private static func describe(_ event: WatchEvent<Pod>) -> WatchOutcome {
         switch event {
-        case .added(let pod): "added \(pod)"
-        case .modified(let pod): "modified \(pod)"
-        case .deleted(let pod): "deleted \(pod)"
-        case .bookmark(let resourceVersion): "bookmark \(resourceVersion)"
-        case .error(let status): "error \(status)"
+        case .added(let pod): WatchOutcome(label: "added", pod: pod)
+        case .modified(let pod): WatchOutcome(label: "modified", pod: pod)
+        case .deleted(let pod): WatchOutcome(label: "deleted", pod: pod)
+        case .bookmark(let resourceVersion): WatchOutcome(label: "bookmark \(resourceVersion)")
+        case .error(let status): WatchOutcome(label: "error", status: status)
         }
     }
 }
