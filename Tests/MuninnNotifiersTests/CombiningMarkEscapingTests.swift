@@ -2,9 +2,10 @@ import Testing
 
 @testable import MuninnNotifiers
 
-/// Found by the log-text fuzz target: the escapers walked Characters, and `<` followed by a combining mark
-/// (U+0301) is one Character that is not "<", so it went through unescaped: Slack could read a `<!channel>` and
-/// Telegram refused the whole message (HTML it cannot parse). Escaping now works on Unicode scalars.
+/// Found while writing the log-text fuzz target's invariant (no raw `<` or `>` in escaped text): the escapers
+/// walked Characters, and `<` followed by a combining mark (U+0301) is one Character that is not "<", so it went
+/// through unescaped: Slack saw a raw `<` and Telegram would refuse the whole message (HTML it cannot parse).
+/// Escaping now works on Unicode scalars.
 @Suite struct CombiningMarkEscapingTests {
     static let hostile = "a<\u{301}!channel> <\u{301}@U123> &\u{301}amp; *\u{301}bold* [\u{301}x](y) @\u{301}all"
 

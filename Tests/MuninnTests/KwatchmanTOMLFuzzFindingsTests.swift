@@ -4,9 +4,10 @@ import Testing
 
 /// Found by the kwatchman-toml fuzz target (Fuzz/regressions/kwatchman-toml): a table header starting with a
 /// character no key starts with (`[{handler]]`, a typo) made toml++ abort the whole process on an `assert`. Such a
-/// header is now a configuration error naming the line, checked before toml++ sees the text.
+/// header is now a configuration error naming the line, checked before toml++ sees the text. The second run found
+/// the same assertion on a header with no name on its line (`[[` then a newline).
 @Suite struct KwatchmanTOMLFuzzFindingsTests {
-    @Test(arguments: ["[{handler]]\nname = \"diff\"\n", "[[resource]]\nkind = \"Pod\"\n[ {a]\n", "[[ .x]]\n", "[=]\n"])
+    @Test(arguments: ["[{handler]]\nname = \"diff\"\n", "[[resource]]\nkind = \"Pod\"\n[ {a]\n", "[[ .x]]\n", "[=]\n", "[[\ni = 1\n", "[  \n", "[[resource]]\r\nkind = \"Pod\"\r\n[{handler]]\r\n"])
     func aHeaderThatCannotStartAKeyIsAnErrorNotAnAbort(text: String) {
         #expect(throws: ConfigurationError.self) { try KwatchmanConfigParser.parse(text, file: "kwatchman.toml") }
     }

@@ -11,7 +11,7 @@ enum TOMLHeaderCheck {
     static func problem(in text: String) -> (line: Int, message: String)? {
         var openArrays = 0
         var multilineDelimiter: Substring?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             var rest = Substring(line)
             if let delimiter = multilineDelimiter {
                 guard let end = rest.range(of: delimiter) else { continue }
@@ -21,7 +21,8 @@ enum TOMLHeaderCheck {
             let trimmed = rest.drop { $0 == " " || $0 == "\t" }
             if openArrays == 0, trimmed.first == "[" {
                 let name = trimmed.dropFirst(trimmed.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
-                if let first = name.first, !(first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-"))
+                guard let first = name.first, first != "\r" else { return (index + 1, "a table header needs a name on its line") }
+                if !(first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-"))
                     && first != "\"" && first != "'" && first != "]"
                 {
                     return (index + 1, "a table name cannot start with '\(first)'")
