@@ -5,9 +5,10 @@ import Testing
 /// Found by the kwatchman-toml fuzz target (Fuzz/regressions/kwatchman-toml): a table header starting with a
 /// character no key starts with (`[{handler]]`, a typo) made toml++ abort the whole process on an `assert`. Such a
 /// header is now a configuration error naming the line, checked before toml++ sees the text. The second run found
-/// the same assertion on a header with no name on its line (`[[` then a newline).
+/// the same assertion on a header with no name on its line (`[[` then a newline), the third on `[` followed by a
+/// combining mark (one Character, so a Character-based check did not see the bracket).
 @Suite struct KwatchmanTOMLFuzzFindingsTests {
-    @Test(arguments: ["[{handler]]\nname = \"diff\"\n", "[[resource]]\nkind = \"Pod\"\n[ {a]\n", "[[ .x]]\n", "[=]\n", "[[\ni = 1\n", "[  \n", "[[resource]]\r\nkind = \"Pod\"\r\n[{handler]]\r\n"])
+    @Test(arguments: ["[{handler]]\nname = \"diff\"\n", "[[resource]]\nkind = \"Pod\"\n[ {a]\n", "[[ .x]]\n", "[=]\n", "[[\ni = 1\n", "[  \n", "[[resource]]\r\nkind = \"Pod\"\r\n[{handler]]\r\n", "[\u{07AC}a = \"\"\n"])
     func aHeaderThatCannotStartAKeyIsAnErrorNotAnAbort(text: String) {
         #expect(throws: ConfigurationError.self) { try KwatchmanConfigParser.parse(text, file: "kwatchman.toml") }
     }

@@ -1,31 +1,32 @@
-import Foundation
-
-/// Finds a table header whose name starts with a character no key can start with (`[{handler]]`).
+/// Finds a table header toml++ cannot survive: one whose name starts with a character no key can start with
+/// (`[{handler]]`), or with no name on its line (`[[` then a newline).
 ///
 /// toml++ (under TOMLKit) reaches an `assert` on such a header and aborts the process instead of reporting an
 /// error (found by the kwatchman-toml fuzz target; Fuzz/regressions/kwatchman-toml). This check runs first, so a
-/// typo in a kwatchman file is a clear error. It tracks multi-line strings and arrays, where a line may start with
-/// `[` without being a header.
+/// typo in a kwatchman file is a clear error. It reads Unicode scalars, never Characters (a combining mark after
+/// `[` would hide the bracket), and tracks multi-line strings and arrays, where a line may start with `[` without
+/// being a header.
 enum TOMLHeaderCheck {
     /// The 1-based line and the problem, or nil when every header starts well.
     static func problem(in text: String) -> (line: Int, message: String)? {
         var openArrays = 0
-        var multilineDelimiter: Substring?
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            var rest = Substring(line)
+        var multilineDelimiter: [Unicode.Scalar]?
+        let lines = Array(text.unicodeScalars).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            var rest = line[...]
             if let delimiter = multilineDelimiter {
-                guard let end = rest.range(of: delimiter) else { continue }
-                rest = rest[end.upperBound...]
+                guard let end = firstRange(of: delimiter, in: rest) else { continue }
+                rest = rest[end...]
                 multilineDelimiter = nil
             }
             let trimmed = rest.drop { $0 == " " || $0 == "\t" }
             if openArrays == 0, trimmed.first == "[" {
-                let name = trimmed.dropFirst(trimmed.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
+                var name = trimmed.dropFirst()
+                if name.first == "[" { name = name.dropFirst() }
+                name = name.drop { $0 == " " || $0 == "\t" }
                 guard let first = name.first, first != "\r" else { return (index + 1, "a table header needs a name on its line") }
-                if !(first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-"))
-                    && first != "\"" && first != "'" && first != "]"
-                {
-                    return (index + 1, "a table name cannot start with '\(first)'")
+                guard startsAKey(first) || first == "]" else {
+                    return (index + 1, "a table name cannot start with '\(first.escaped(asASCII: true))'")
                 }
                 continue
             }
@@ -34,34 +35,51 @@ enum TOMLHeaderCheck {
         return nil
     }
 
+    private static func startsAKey(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "\"", "'": true
+        default: false
+        }
+    }
+
+    /// The index just after the first occurrence of `needle` in `haystack`.
+    private static func firstRange(of needle: [Unicode.Scalar], in haystack: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var start = haystack.startIndex
+        while start + needle.count <= haystack.endIndex {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return start + needle.count }
+            start += 1
+        }
+        return nil
+    }
+
     /// Counts brackets outside strings and comments, and notices a multi-line string left open.
-    private static func scan(_ line: Substring, openArrays: inout Int, multilineDelimiter: inout Substring?) {
+    private static func scan(_ line: ArraySlice<Unicode.Scalar>, openArrays: inout Int, multilineDelimiter: inout [Unicode.Scalar]?) {
         var index = line.startIndex
         while index < line.endIndex {
-            let character = line[index]
-            if character == "#" { return }
-            if character == "\"" || character == "'" {
-                let triple = String(repeating: character, count: 3)
-                if line[index...].hasPrefix(triple) {
-                    let after = line.index(index, offsetBy: 3)
-                    guard let end = line[after...].range(of: triple) else {
-                        multilineDelimiter = Substring(triple)
+            let scalar = line[index]
+            if scalar == "#" { return }
+            if scalar == "\"" || scalar == "'" {
+                let triple = [scalar, scalar, scalar]
+                if line[index...].starts(with: triple) {
+                    guard let end = firstRange(of: triple, in: line[(index + 3)...]) else {
+                        multilineDelimiter = triple
                         return
                     }
-                    index = end.upperBound
+                    index = end
                     continue
                 }
-                var cursor = line.index(after: index)
-                while cursor < line.endIndex, line[cursor] != character {
-                    if character == "\"", line[cursor] == "\\" { cursor = line.index(after: cursor) }
-                    if cursor < line.endIndex { cursor = line.index(after: cursor) }
+                var cursor = index + 1
+                while cursor < line.endIndex, line[cursor] != scalar {
+                    if scalar == "\"", line[cursor] == "\\" { cursor += 1 }
+                    cursor += 1
                 }
-                index = cursor < line.endIndex ? line.index(after: cursor) : cursor
+                index = min(cursor + 1, line.endIndex)
                 continue
             }
-            if character == "[" { openArrays += 1 }
-            if character == "]" { openArrays = max(0, openArrays - 1) }
-            index = line.index(after: index)
+            if scalar == "[" { openArrays += 1 }
+            if scalar == "]" { openArrays = max(0, openArrays - 1) }
+            index += 1
         }
     }
 }
