@@ -55,10 +55,19 @@ else
     # first past its time limits.
     swift test --skip-build --skip IntegrationTests --skip DashboardBrowserTests || status=$?
     log "testing end to end (processes, browsers)"
-    swift test --skip-build --filter IntegrationTests --filter DashboardBrowserTests || status=$?
+    # One at a time: these start real processes (muninn, PostgreSQL, chromium), and side by side on two cores they
+    # starve each other past their deadlines.
+    swift test --skip-build --no-parallel --filter IntegrationTests --filter DashboardBrowserTests || status=$?
 fi
 # The install (deploy/): manifests and the Helm chart against the OpenAPI schemas, `muninn check-config` and
 # `kubectl apply --dry-run=server` against the simulator.
 log "testing the install (deploy/tests)"
 MUNINN_BINARY="$(swift build --show-bin-path)/muninn" python3 -m unittest discover -s deploy/tests -v || status=1
+# Every committed fuzz input is replayed by the unit suite (FuzzCorpusTests). A short libFuzzer run of each parser
+# (Fuzz/README.md) needs an instrumented release build of its own (20+ minutes on two cores), so it runs when asked:
+# `MUNINN_FUZZ_SECONDS=20 scripts/test.sh`. A toolchain without libFuzzer then fails here rather than skipping.
+if [ "$#" -eq 0 ] && [ -n "${MUNINN_FUZZ_SECONDS:-}" ]; then
+    log "fuzzing each parser for ${MUNINN_FUZZ_SECONDS} s (scripts/fuzz.sh ci)"
+    scripts/fuzz.sh ci "$MUNINN_FUZZ_SECONDS" || status=1
+fi
 exit "$status"

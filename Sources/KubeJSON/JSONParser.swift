@@ -259,6 +259,9 @@ public struct JSONParser {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .int(integer) }
         guard let double = Double(text) else { throw JSONParseError("invalid number", offset: start) }
+        // As Go's and Foundation's decoders: a number beyond Double's range is an error, not infinity (which no
+        // JSON can hold, so writing it back would change the value).
+        guard double.isFinite else { throw JSONParseError("number out of range", offset: start) }
         return .double(double)
     }
 

@@ -16,7 +16,7 @@ enum TLSConfigurationFactory {
             if settings.certificateAuthorityPEM != nil {
                 throw KubeAPIError.configuration(file: nil, field: "insecure-skip-tls-verify", message: "\(origin): specifying a root certificates file with the insecure flag is not allowed")
             }
-            logger.warning("TLS verification of the API server is disabled (insecure-skip-tls-verify)", metadata: ["k8s.origin": "\(origin)"])
+            InsecureTLSWarning.warnOnce(origin: origin, logger: logger)
             tls.certificateVerification = .none
         }
         if let certificatePEM = settings.clientCertificatePEM, let keyPEM = settings.clientKeyPEM {

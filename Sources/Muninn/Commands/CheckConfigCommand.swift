@@ -42,5 +42,8 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  server:       \(kube.server)")
         print("  from:         \(kube.origin)")
         print("  namespace:    \(kube.namespace)")
+        let warnings = TLSWarnings.lines(for: configuration, kube: kube)
+        if !warnings.isEmpty { print("warnings:") }
+        for warning in warnings { print("  \(warning)") }
     }
 }

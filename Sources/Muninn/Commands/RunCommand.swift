@@ -48,6 +48,8 @@ struct RunCommand: AsyncParsableCommand {
             throw CommandSupport.fail("\(error)")
         }
         StartupSummary(configuration: configuration, kubeConfig: kubeConfig).log(to: logger)
+        // The API client warns about its own connection when it is made; these are the others, said once.
+        for warning in TLSWarnings.lines(for: configuration, kube: nil) { logger.warning("\(warning)") }
         do {
             if let dsn = configuration.store.postgresDSN {
                 // The pool lives around the group, so graceful shutdown of the services cannot close it under them.

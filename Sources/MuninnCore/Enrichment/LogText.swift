@@ -3,6 +3,8 @@ enum LogText {
     /// The last `maximumLines` lines within the last `maximumBytes` bytes, invalid UTF-8 repaired. A cut never
     /// starts in the middle of a UTF-8 sequence.
     static func text(from bytes: [UInt8], maximumBytes: Int, maximumLines: Int) -> String {
+        // The configuration keeps both caps at 1 or more; a caller that does not gets no text rather than a trap.
+        guard maximumBytes > 0, maximumLines > 0 else { return "" }
         var start = max(0, bytes.count - maximumBytes)
         if start > 0 {
             // Continuation bytes (10xxxxxx) belong to a character whose first byte was cut off.

@@ -31,10 +31,11 @@ public enum DingTalkMarkdown {
     private static func escapeLine(_ line: String) -> String {
         var result = ""
         result.reserveCapacity(line.utf8.count + 8)
-        for character in line {
-            if special.contains(character) { result.append("\\") }
-            result.append(character)
-            if character == "@" { result.append("\u{200B}") }
+        // Scalar by scalar: a combining mark after `*` or `<` makes one Character the set does not hold.
+        for scalar in line.unicodeScalars {
+            if special.contains(Character(scalar)) { result.append("\\") }
+            result.unicodeScalars.append(scalar)
+            if scalar == "@" { result.append("\u{200B}") }
         }
         // Markers that only mean something at the start of a line: list items and numbered lists.
         if let first = result.first, first == "-" || first == "+" {

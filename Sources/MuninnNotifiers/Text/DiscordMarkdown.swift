@@ -11,10 +11,11 @@ public enum DiscordMarkdown {
     public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
-        for character in PlainText.singleLine(text) {
-            if special.contains(character) { result.append("\\") }
-            result.append(character)
-            if character == "@" { result.append("\u{200B}") }
+        // Scalar by scalar: a combining mark after `*` or `<` makes one Character the set does not hold.
+        for scalar in PlainText.singleLine(text).unicodeScalars {
+            if special.contains(Character(scalar)) { result.append("\\") }
+            result.unicodeScalars.append(scalar)
+            if scalar == "@" { result.append("\u{200B}") }
         }
         return result
     }

@@ -9,6 +9,9 @@ enum KwatchmanDocument {
     static func parse(_ text: String, file: String) throws -> JSONValue {
         switch URL(fileURLWithPath: file).pathExtension.lowercased() {
         case "toml", "":
+            if let problem = TOMLHeaderCheck.problem(in: text) {
+                throw ConfigurationError(file: file, line: problem.line, key: nil, message: "not valid TOML: \(problem.message)")
+            }
             do {
                 return json(try TOMLTable(string: text))
             } catch let error as TOMLParseError {
