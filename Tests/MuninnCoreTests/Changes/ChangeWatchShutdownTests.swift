@@ -23,7 +23,7 @@ struct ChangeWatchShutdownTests {
         let clock = ManualClock()
         let store = InMemoryChangeStore()
         let channel = Channel()
-        let logs = RecordedLogs()
+        let logs = LogRecorder()
         let handler: SlowChangeHandler
         let group: ServiceGroup
 
@@ -78,8 +78,8 @@ struct ChangeWatchShutdownTests {
         #expect(setup.handler.finished.map(\.id) == [Self.updateID])
         #expect(setup.store.allChanges.map(\.id) == [Self.updateID])
         #expect(try await setup.storedReplicas() == .int(5))
-        #expect(setup.logs.all.contains { $0.message == "shutting down: finishing the changes in the chain first" })
-        #expect(!setup.logs.all.contains { $0.level == .warning })
+        #expect(setup.logs.records.contains { $0.message == "shutting down: finishing the changes in the chain first" })
+        #expect(!setup.logs.records.contains { $0.level == .warning })
 
         // Nothing is repeated at the next start.
         #expect(try await Self.restart(setup.store).isEmpty)
@@ -97,7 +97,7 @@ struct ChangeWatchShutdownTests {
         #expect(setup.handler.finished.isEmpty)
         #expect(setup.store.allChanges.isEmpty)
         #expect(try await setup.storedReplicas() == .int(2))
-        let warning = try #require(setup.logs.all.first { $0.level == .warning })
+        let warning = try #require(setup.logs.records.first { $0.level == .warning })
         #expect(warning.message.contains("will be reported again at the next start"))
         #expect(warning.metadata["change.id"]?.description == Self.updateID)
         #expect(warning.metadata["change.object"]?.description == "shop/api")
@@ -121,6 +121,6 @@ struct ChangeWatchShutdownTests {
             // No clock advance: nothing in the chain, so the drain timeout is not waited for.
         }
         #expect(setup.store.allChanges.map(\.id) == [Self.updateID])
-        #expect(!setup.logs.all.contains { $0.message.hasPrefix("shutting down") })
+        #expect(!setup.logs.records.contains { $0.message.hasPrefix("shutting down") })
     }
 }
