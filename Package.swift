@@ -285,6 +285,7 @@ let package = Package(
             dependencies: [
                 "KubeJSON", "KubeAPI", "KubeSim", "KubeletModel", "MuninnCore", "Muninn", "MuninnTesting", "NotifierFakes", "MuninnStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["python", "Fixtures"],
             swiftSettings: swiftSettings

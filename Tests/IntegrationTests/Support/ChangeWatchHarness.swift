@@ -4,6 +4,7 @@ import Logging
 import MuninnCore
 import MuninnStore
 import MuninnTesting
+import ServiceLifecycle
 
 @testable import Muninn
 
@@ -31,9 +32,12 @@ struct ChangeWatchHarness {
                     store: store, notifiers: try assembly.notifiers(), differ: ManifestDiffer(),
                     onSynced: { _, _ in syncedContinuation.yield(nil) }, logger: Logger(label: "e2e.changes"))
             else { throw HarnessError(description: "no resources configured") }
-            // Retries are asserted, not waited for.
-            service.clock = ImmediateClock()
-            let watch = service
+            // Retries are asserted, not waited for: a millisecond apart. The clock stays real, so a graceful shutdown
+            // gives a chain in flight its drain time.
+            service.chainRetry = RetryPolicy(initial: .milliseconds(1), maximum: .milliseconds(4))
+            // Stopped as `muninn run` stops it (graceful shutdown), so a chain still running when the body returns
+            // finishes and stores its change before the test reads the store.
+            let watch = ServiceGroup(configuration: .init(services: [.init(service: service)], logger: Logger(label: "e2e.group")))
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     do {
@@ -50,7 +54,7 @@ struct ChangeWatchHarness {
                     if case let failure?? = await iterator.next() { throw HarnessError(description: failure) }
                 }
                 let result = try await body()
-                group.cancelAll()
+                await watch.triggerGracefulShutdown()
                 try? await group.waitForAll()  // try?: the watch may end in its own cancellation error
                 return result
             }
