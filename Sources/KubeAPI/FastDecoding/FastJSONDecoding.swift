@@ -3,8 +3,7 @@
 /// to Foundation, it returns nil and the caller decodes as before.
 enum FastJSONDecoding {
     static func decode<T>(_ type: T.Type, from bytes: [UInt8]) -> T? {
-        guard T.self is any FastJSONDecodable.Type else { return nil }
-        return bytes.withUnsafeBytes { decode(type, fromBytes: $0) }
+        bytes.withUnsafeBytes { decode(type, fromBytes: $0) }
     }
 
     /// The same over borrowed bytes (a watch line still in the stream's buffer).

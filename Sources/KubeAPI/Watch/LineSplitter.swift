@@ -42,11 +42,6 @@ struct LineSplitter {
         return nil
     }
 
-    /// The next complete line, copied (for callers that keep it).
-    mutating func nextLine() throws -> [UInt8]? {
-        try withNextLine { Array($0) }
-    }
-
     /// Whether bytes of an unterminated line remain (a stream that ends here was cut mid-event).
     var hasPartialLine: Bool {
         buffer[start...].contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }

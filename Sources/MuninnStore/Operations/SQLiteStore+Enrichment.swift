@@ -45,18 +45,17 @@ extension SQLiteStore {
     public func commitAlert(incident: QueuedIncident.ID, alert: Alert, deliveries: [PlannedDelivery], suppression: String?, at: Date)
         async throws(StoreError)
     {
-        let commit = AlertCommit(incident: incident, alert: alert, deliveries: deliveries, suppression: suppression, at: at)
-        try await perform("could not save the alert of incident \(incident)") { connection in
-            let alertJSON = try StoredJSON.text(alert)
-            try await connection.writeTransaction { runner in try await write(commit, alertJSON: alertJSON, runner: runner) }
-        }
+        try await commitAlerts([AlertCommit(incident: incident, alert: alert, deliveries: deliveries, suppression: suppression, at: at)])
     }
 
     /// All in one transaction: one wait for the disk for the whole batch.
     public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
         guard !commits.isEmpty else { return }
-        let ids = commits.map { "\($0.incident)" }.joined(separator: ", ")
-        try await perform("could not save the alerts of incidents \(ids)") { connection in
+        let action =
+            commits.count == 1
+            ? "could not save the alert of incident \(commits[0].incident)"
+            : "could not save the alerts of incidents \(commits.map { "\($0.incident)" }.joined(separator: ", "))"
+        try await perform(action) { connection in
             let encoded = try commits.map { ($0, try StoredJSON.text($0.alert)) }
             try await connection.writeTransaction { runner in
                 for (commit, alertJSON) in encoded { try await write(commit, alertJSON: alertJSON, runner: runner) }
