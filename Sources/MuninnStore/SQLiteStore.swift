@@ -4,8 +4,9 @@ import MuninnCore
 import SQLiteNIO
 
 /// The embedded outbox store: one SQLite file (WAL, synchronous=FULL, foreign keys on) holding the
-/// detector memory, the incidents and their deliveries. Safe to call from many tasks at once: the
-/// operations take turns on one connection, as SQLite allows one writer anyway.
+/// detector memory, the incidents and their deliveries. Safe to call from many tasks at once: writes
+/// take turns on one connection, as SQLite allows one writer anyway; the reads the pipeline repeats
+/// most use a second, read-only connection, which WAL lets read while the writer commits.
 ///
 /// ```swift
 /// try await SQLiteStore.withStore(path: "/var/lib/muninn/muninn.db", logger: logger) { store in
@@ -68,8 +69,9 @@ public final class SQLiteStore: OutboxStore {
         }
         let connection = SerializedConnection(connection: sqlite, logger: logger)
         do {
-            try await configure(connection, path: path, logger: logger)
+            let isWAL = try await configure(connection, path: path, logger: logger)
             try await SchemaMigrator.migrate(connection, migrations: migrations, path: path, at: now(), logger: logger)
+            if isWAL { try await openReader(for: connection, file: file, logger: logger) }
         } catch {
             await connection.close()
             if let error = error as? StoreError { throw error }
@@ -81,7 +83,8 @@ public final class SQLiteStore: OutboxStore {
     /// WAL lets readers (the dashboard, the CLI) read while the daemon writes. synchronous=FULL makes
     /// each commit reach the disk before it returns: under WAL, NORMAL may lose the last commits on a
     /// power cut, and an outbox commit that vanishes would repeat or drop an alert.
-    private static func configure(_ connection: SerializedConnection, path: String, logger: Logger) async throws {
+    /// - Returns: whether the store is in WAL mode.
+    private static func configure(_ connection: SerializedConnection, path: String, logger: Logger) async throws -> Bool {
         try await connection.exclusive { runner in
             // Replaces SQLiteNIO's busy handler, which retries forever without sleeping.
             try await runner.execute("PRAGMA busy_timeout = \(busyTimeoutMilliseconds)")
@@ -94,7 +97,22 @@ public final class SQLiteStore: OutboxStore {
             }
             try await runner.execute("PRAGMA synchronous = FULL")
             try await runner.execute("PRAGMA foreign_keys = ON")
+            return mode?.lowercased() == "wal"
         }
+    }
+
+    /// Opens the read-only second connection the hot reads use (see `SerializedConnection.read`).
+    private static func openReader(for connection: SerializedConnection, file: String, logger: Logger) async throws {
+        let sqlite = try await SQLiteConnection.open(storage: .file(path: file), logger: logger).get()
+        do {
+            let runner = StatementRunner(connection: sqlite, logger: logger)
+            try await runner.execute("PRAGMA busy_timeout = \(busyTimeoutMilliseconds)")
+            try await runner.execute("PRAGMA query_only = ON")
+        } catch {
+            try? await sqlite.close().get()
+            throw error
+        }
+        connection.attachReader(sqlite)
     }
 
     /// Closes the store after the operations already under way; later calls fail with a `StoreError`.

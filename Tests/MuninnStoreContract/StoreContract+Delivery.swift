@@ -27,6 +27,30 @@ extension StoreContract {
         }
     }
 
+    /// Deliveries being recorded are passed over: the next in their lane is its head, in order, and the lane's
+    /// later deliveries stay behind it.
+    public func deliveriesInFlightArePassedOver() async throws {
+        try await database.withStore { store in
+            let (ops, webhook) = (StoreSamples.opsLane, StoreSamples.webhookLane)
+            for (index, name) in ["a", "b", "c"].enumerated() {
+                try await queueAlerted(store, name, lanes: [webhook], at: StoreSamples.at(index))
+            }
+            try await queueAlerted(store, "d", lanes: [ops], at: StoreSamples.at(3))
+            let now = StoreSamples.at(10)
+            let heads = try await store.dueDeliveries(now: now, limit: 10)
+            #expect(heads.map(\.alert.id) == ["a", "d"])
+            let a = try #require(heads.first)
+            let afterA = try await store.dueDeliveries(now: now, limit: 10, excluding: [a.id])
+            #expect(afterA.map(\.alert.id) == ["b", "d"])
+            let b = try #require(afterA.first)
+            #expect(try await store.dueDeliveries(now: now, limit: 10, excluding: [a.id, b.id]).map(\.alert.id) == ["c", "d"])
+            // Once a is recorded it is no longer pending, in flight or not.
+            try await store.recordAttempt(delivery: a.id, outcome: .delivered(DeliveryReceipt(messageID: "1")), at: now)
+            #expect(try await store.dueDeliveries(now: now, limit: 10, excluding: [b.id]).map(\.alert.id) == ["c", "d"])
+            #expect(try await store.dueDeliveries(now: now, limit: 10).map(\.alert.id) == ["b", "d"])
+        }
+    }
+
     public func dueTimeIsRespected() async throws {
         try await database.withStore { store in
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane], at: StoreSamples.at(100))

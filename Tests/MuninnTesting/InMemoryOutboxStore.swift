@@ -123,11 +123,11 @@ public final class InMemoryOutboxStore: OutboxStore, PendingDeliveryCounting {
         try locked { state in state.deliveries.filter { $0.status == "pending" }.count }
     }
 
-    public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {
+    public func dueDeliveries(now: Date, limit: Int, excluding inFlight: Set<Int64>) async throws(StoreError) -> [PendingDelivery] {
         try locked { state in
             var seen = Set<DeliveryLane>()
             var due: [PendingDelivery] = []
-            for row in state.deliveries where row.status == "pending" && seen.insert(row.lane).inserted {
+            for row in state.deliveries where row.status == "pending" && !inFlight.contains(row.id) && seen.insert(row.lane).inserted {
                 guard row.nextAttemptAt <= now, let alert = state.incidents.first(where: { $0.id == row.incident })?.alert else { continue }
                 due.append(
                     PendingDelivery(

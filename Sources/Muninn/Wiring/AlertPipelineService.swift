@@ -35,6 +35,7 @@ struct AlertPipelineService: Service {
     var gate: AlertGate
     var dispatch: DeliveryService.Dispatch
     var pacing: @Sendable (DeliveryLane) -> Duration
+    var pipelining: @Sendable (DeliveryLane) -> Int = { _ in 1 }
     /// Sees every pod event (the demo prints pod changes).
     var onEvent: (@Sendable (InformerEvent<Pod>, [Incident]) -> Void)?
     var logger: Logger
@@ -77,7 +78,7 @@ struct AlertPipelineService: Service {
                     logger: Logger(label: "muninn.enrich"))
                 group.addTask { try await enrichment.run() }
                 let delivery = DeliveryService(
-                    store: store, dispatch: dispatch, pacing: pacing, settings: settings.delivery, doorbell: deliveryBell,
+                    store: store, dispatch: dispatch, pacing: pacing, pipelining: pipelining, settings: settings.delivery, doorbell: deliveryBell,
                     logger: Logger(label: "muninn.deliver"))
                 group.addTask { try await delivery.run() }
                 // Whatever is already queued (from before a restart) goes on at once.

@@ -23,4 +23,14 @@ extension NotifierDispatch {
             return (lane.channel == nil ? pacing.perDestination ?? pacing.perChannel : pacing.perChannel ?? pacing.perDestination) ?? .zero
         }
     }
+
+    /// How many sends of a lane may be in flight: `pipelineDepth` for destinations that recognise a repeated request,
+    /// one (the next waits for the previous outcome to be on disk) for the others.
+    static func pipelining(_ notifiers: [String: any Notifier]) -> @Sendable (DeliveryLane) -> Int {
+        { lane in notifiers[lane.destination]?.recognisesRepeatedRequests == true ? pipelineDepth : 1 }
+    }
+
+    /// Enough sends to cover a commit's wait for the disk (5-10 ms) at a local receiver's speed, few enough that a
+    /// crash re-sends little.
+    static let pipelineDepth = 16
 }

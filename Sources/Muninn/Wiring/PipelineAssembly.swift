@@ -37,6 +37,7 @@ struct PipelineAssembly {
             ready: ready, settings: settings, store: store, route: configuration.route, gate: configuration.gate,
             dispatch: NotifierDispatch.make(notifiers), pacing: NotifierDispatch.pacing(notifiers),
             onEvent: HeapTrimmer.trimmingOnSync(then: onEvent), logger: logger)
+        service.pipelining = NotifierDispatch.pipelining(notifiers)
         service.changeLink = changeLink(store: store)
         return service
     }

@@ -11,6 +11,12 @@ public protocol Notifier: Sendable {
     /// How far apart the delivery stage should space messages to this destination.
     var pacing: DeliveryPacing { get }
 
+    /// Whether the destination takes a request repeated for the same alert as the same message (an idempotency key:
+    /// a webhook's `webhook-id`, PagerDuty's `dedup_key`, an Elasticsearch `_id`). Only then does the delivery stage
+    /// send a lane's next alert before the previous one's outcome is on disk, since a crash in that moment sends
+    /// those alerts again.
+    var recognisesRepeatedRequests: Bool { get }
+
     /// Delivers `alert` to `target`: its channel (ignored by destinations without channels) and,
     /// for a repeat of an earlier alert, the parent message to reply under (destinations without
     /// threads send a full message that says it is a repeat).
@@ -26,4 +32,7 @@ public protocol Notifier: Sendable {
 extension Notifier {
     /// Unpaced unless the destination says otherwise.
     public var pacing: DeliveryPacing { .unpaced }
+
+    /// Chat apps show a repeated request as a second message.
+    public var recognisesRepeatedRequests: Bool { false }
 }

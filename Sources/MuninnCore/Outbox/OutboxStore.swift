@@ -39,7 +39,10 @@ public protocol OutboxStore: Sendable {
 
     /// Pending deliveries that may be attempted at `now`: for each lane only its oldest pending delivery
     /// (order per lane is kept), and only when its next attempt is due. Oldest first, at most `limit`.
-    func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery]
+    ///
+    /// Deliveries in `inFlight` (sent, their outcome still being recorded) are passed over as if no longer pending,
+    /// so the one queued after them in their lane can be the head.
+    func dueDeliveries(now: Date, limit: Int, excluding inFlight: Set<PendingDelivery.ID>) async throws(StoreError) -> [PendingDelivery]
 
     /// When the first lane head (the oldest pending delivery of a lane) becomes due, or nil when nothing is
     /// pending. Deliveries queued behind a head do not count: they wait for it, whatever their own time.
@@ -150,6 +153,11 @@ public enum DeliveryOutcome: Sendable, Equatable {
 }
 
 extension OutboxStore {
+    /// Pending deliveries that may be attempted at `now`, lane heads only, oldest first, at most `limit`.
+    public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {
+        try await dueDeliveries(now: now, limit: limit, excluding: [])
+    }
+
     /// When the first lane head becomes due, whatever is being sent.
     public func nextDeliveryDue() async throws(StoreError) -> Date? {
         try await nextDeliveryDue(excluding: [])

@@ -8,6 +8,10 @@ import ServiceLifecycle
 /// permanent error, and recorded either way.
 ///
 /// Lanes are independent: a Slack channel that answers 429 does not hold back a DingTalk robot.
+///
+/// A lane whose destination recognises a repeated request (`pipelining` above 1) sends its next message while the
+/// previous outcome is still being written, so its rate is not bounded by the disk's commit time; a crash in that
+/// moment re-sends those messages, which the destination takes as the same ones.
 public struct DeliveryService: Service {
     public struct Settings: Sendable {
         /// Deliveries attempted at once, across lanes.
@@ -44,6 +48,7 @@ public struct DeliveryService: Service {
     private let store: any OutboxStore
     private let dispatch: Dispatch
     private let pacing: @Sendable (DeliveryLane) -> Duration
+    private let pipelining: @Sendable (DeliveryLane) -> Int
     private let settings: Settings
     private let doorbell: Doorbell
     private let clock: any Clock<Duration>
@@ -53,16 +58,19 @@ public struct DeliveryService: Service {
 
     /// - Parameters:
     ///   - pacing: the least time between two messages in a lane (Slack about 1 s per channel, DingTalk 3 s).
+    ///   - pipelining: how many sends of a lane may be in flight, the one being sent and those whose outcome is still
+    ///     being recorded; above 1 only for destinations that recognise a repeated request as the same message.
     ///   - doorbell: rung by enrichment when deliveries were queued.
     public init(
         store: any OutboxStore, dispatch: @escaping Dispatch, pacing: @escaping @Sendable (DeliveryLane) -> Duration = { _ in .zero },
-        settings: Settings = Settings(), doorbell: Doorbell, clock: any Clock<Duration> = ContinuousClock(),
+        pipelining: @escaping @Sendable (DeliveryLane) -> Int = { _ in 1 }, settings: Settings = Settings(), doorbell: Doorbell, clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() }, metrics: PipelineMetrics = PipelineMetrics(),
         logger: Logger = Logger(label: "muninn.deliver")
     ) {
         self.store = store
         self.dispatch = dispatch
         self.pacing = pacing
+        self.pipelining = pipelining
         self.settings = settings
         self.doorbell = doorbell
         self.clock = clock
@@ -72,7 +80,7 @@ public struct DeliveryService: Service {
     }
 
     public func run() async throws {
-        let schedule = LaneSchedule()
+        let schedule = LaneSchedule(depth: pipelining)
         let drain = DrainState()
         // Each attempt runs on its own, so a destination that hangs until its timeout holds back only its lane.
         // Graceful shutdown interrupts waiting, never a send in flight (the group waits for those): a message that
@@ -96,14 +104,15 @@ public struct DeliveryService: Service {
                     }
                 }
                 let start = now()
+                let recording = schedule.recordingDeliveries
                 let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
-                    () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4)
+                    () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4, excluding: recording)
                 }
                 let ready = schedule.claim(due, now: start, limit: settings.concurrency)
                 for delivery in ready {
                     group.addTask {
-                        let sentAt = await attempt(delivery)
-                        schedule.release(delivery.lane, sentAt: sentAt, interval: pacing(delivery.lane))
+                        await attempt(delivery, schedule: schedule)
+                        schedule.release(delivery)
                         doorbell.ring()
                     }
                 }
@@ -151,7 +160,8 @@ public struct DeliveryService: Service {
         }
     }
 
-    private func attempt(_ delivery: PendingDelivery) async -> Date {
+    /// Sends `delivery` once and records the outcome, telling `schedule` when the send is over.
+    private func attempt(_ delivery: PendingDelivery, schedule: LaneSchedule) async {
         var logger = logger
         logger[metadataKey: "delivery"] = "\(delivery.id)"
         logger[metadataKey: "lane"] = "\(delivery.lane)"
@@ -173,16 +183,20 @@ public struct DeliveryService: Service {
             outcome = self.outcome(of: error, for: delivery, logger: logger)
         }
         let at = now()
+        var delivered = false
         switch outcome {
-        case .delivered: metrics.delivery(destination: delivery.lane.destination, outcome: "delivered")
+        case .delivered:
+            delivered = true
+            metrics.delivery(destination: delivery.lane.destination, outcome: "delivered")
         case .retry: metrics.delivery(destination: delivery.lane.destination, outcome: "retry")
         case .failed: metrics.delivery(destination: delivery.lane.destination, outcome: "failed")
         }
+        // After a failure the lane waits for the record: its next message must not overtake the one to retry.
+        if schedule.sent(delivery, at: at, interval: pacing(delivery.lane), recording: delivered) { doorbell.ring() }
         // Recording must not be skipped: a delivery left pending would be sent again.
         _ = try? await StoreRetry.run("record delivery", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
             try await store.recordAttempt(delivery: delivery.id, outcome: outcome, at: at)
         }
-        return at
     }
 
     private func outcome(of error: NotifierError, for delivery: PendingDelivery, logger: Logger) -> DeliveryOutcome {

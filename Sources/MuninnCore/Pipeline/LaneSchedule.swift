@@ -1,37 +1,94 @@
 import Foundation
 import Synchronization
 
-/// Which lanes have a delivery in flight, and when each lane may next be used: shared by the delivery loop and
-/// the attempts it starts, so a slow or hanging destination holds back its own lane and nothing else.
+/// Which lanes are sending, which sends are still being recorded, and when each lane may next be used: shared by
+/// the delivery loop and the attempts it starts, so a slow or hanging destination holds back its own lane and
+/// nothing else.
+///
+/// A lane sends one message at a time, in order. Where the destination recognises a repeated request (a webhook's
+/// `webhook-id`, PagerDuty's `dedup_key`, an Elasticsearch `_id`), a lane may send its next message while the outcome
+/// of the previous ones is still being written to the store (`depth` sends in flight, the one being sent included):
+/// the disk's commit time then no longer limits the lane's rate.
 final class LaneSchedule: Sendable {
+    private struct Lane {
+        var sending = false
+        /// Sent and delivered, the outcome not yet durable: delivery id -> thread key.
+        var recording: [PendingDelivery.ID: String?] = [:]
+
+        var isIdle: Bool { !sending && recording.isEmpty }
+    }
+
     private struct State {
         var pacer = LanePacer()
-        var busy: Set<DeliveryLane> = []
+        var lanes: [DeliveryLane: Lane] = [:]
+        var sendingCount = 0
     }
 
     private let state = Mutex(State())
+    private let depth: @Sendable (DeliveryLane) -> Int
 
-    /// The lanes with a delivery in flight.
-    var busyLanes: Set<DeliveryLane> { state.withLock { $0.busy } }
+    /// - Parameter depth: how many sends of a lane may be in flight (sending or being recorded); 1 sends the next
+    ///   message only once the previous one's outcome is durable.
+    init(depth: @escaping @Sendable (DeliveryLane) -> Int = { _ in 1 }) {
+        self.depth = depth
+    }
 
-    /// Takes up to `limit` deliveries from `due` whose lanes are free and open at `now`, marking their lanes busy.
+    /// The lanes that cannot take a new delivery now: sending, or waiting for sends to be recorded.
+    var busyLanes: Set<DeliveryLane> { state.withLock { Set($0.lanes.keys) } }
+
+    /// The deliveries whose send is over but whose outcome is still being recorded: still pending in the store,
+    /// and not to be read back as due.
+    var recordingDeliveries: Set<PendingDelivery.ID> {
+        state.withLock { state in Set(state.lanes.values.flatMap(\.recording.keys)) }
+    }
+
+    /// Takes up to `limit` deliveries (across lanes, counting the sends under way) from `due` whose lanes may send
+    /// at `now`, marking their lanes sending.
+    ///
+    /// A lane may send when it is not sending, is open after pacing, has fewer than its depth in flight, and has no
+    /// send of the same thread still being recorded (a reply needs its thread's first message on record).
     func claim(_ due: [PendingDelivery], now: Date, limit: Int) -> [PendingDelivery] {
         state.withLock { state in
             var claimed: [PendingDelivery] = []
-            for delivery in due where claimed.count < limit - state.busy.count {
-                guard !state.busy.contains(delivery.lane), state.pacer.mayPass(delivery.lane, now: now) else { continue }
-                state.busy.insert(delivery.lane)
+            for delivery in due where state.sendingCount < limit {
+                var lane = state.lanes[delivery.lane] ?? Lane()
+                guard !lane.sending, lane.recording[delivery.id] == nil, lane.recording.count < max(1, depth(delivery.lane)),
+                    delivery.threadKey == nil || !lane.recording.values.contains(delivery.threadKey),
+                    state.pacer.mayPass(delivery.lane, now: now)
+                else { continue }
+                lane.sending = true
+                state.lanes[delivery.lane] = lane
+                state.sendingCount += 1
                 claimed.append(delivery)
             }
             return claimed
         }
     }
 
-    /// The lane is free again; its next message may go `interval` after `sentAt`.
-    func release(_ lane: DeliveryLane, sentAt: Date, interval: Duration) {
+    /// The send of `delivery` is over; its next message may go `interval` after `sentAt`. When `recording`, the lane
+    /// may send on while the outcome is written (call `recorded` after); otherwise the lane waits until `release`.
+    /// - Returns: whether the lane is free to send again.
+    @discardableResult
+    func sent(_ delivery: PendingDelivery, at sentAt: Date, interval: Duration, recording: Bool) -> Bool {
         state.withLock { state in
-            state.busy.remove(lane)
-            state.pacer.record(lane, at: sentAt, interval: interval)
+            state.pacer.record(delivery.lane, at: sentAt, interval: interval)
+            guard recording, depth(delivery.lane) > 1 else { return false }
+            state.lanes[delivery.lane, default: Lane()].sending = false
+            state.lanes[delivery.lane, default: Lane()].recording[delivery.id] = .some(delivery.threadKey)
+            state.sendingCount -= 1
+            return true
+        }
+    }
+
+    /// The outcome of `delivery` is durable: the lane no longer waits for it.
+    func release(_ delivery: PendingDelivery) {
+        state.withLock { state in
+            guard var lane = state.lanes[delivery.lane] else { return }
+            if lane.recording.removeValue(forKey: delivery.id) == nil, lane.sending {
+                lane.sending = false
+                state.sendingCount -= 1
+            }
+            state.lanes[delivery.lane] = lane.isIdle ? nil : lane
         }
     }
 

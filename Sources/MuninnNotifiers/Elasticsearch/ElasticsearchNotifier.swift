@@ -21,6 +21,8 @@ import NIOSSL
 /// ```
 public struct ElasticsearchNotifier: Notifier {
     public let name: String
+    /// A repeated document has the same `_id` and replaces the first.
+    public var recognisesRepeatedRequests: Bool { true }
     public let configuration: ElasticsearchConfiguration
     private let redactor: LogRedactor
     private let http: NotifierHTTP

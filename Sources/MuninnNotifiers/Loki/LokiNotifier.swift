@@ -16,6 +16,8 @@ import NIOSSL
 /// ```
 public struct LokiNotifier: Notifier {
     public let name: String
+    /// A repeated push has the same timestamps and lines, which Loki drops as duplicates.
+    public var recognisesRepeatedRequests: Bool { true }
     public let configuration: LokiConfiguration
     private let redactor: LogRedactor
     private let http: NotifierHTTP

@@ -20,6 +20,8 @@ import NIOHTTP1
 /// ```
 public struct PagerDutyNotifier: Notifier {
     public let name: String
+    /// Events with the same `dedup_key` add to the same PagerDuty alert.
+    public var recognisesRepeatedRequests: Bool { true }
     public let configuration: PagerDutyConfiguration
     private let redactor: LogRedactor
     private let http: NotifierHTTP

@@ -12,6 +12,8 @@ import NIOHTTP1
 /// are not (410 means the receiver is gone for good).
 public struct WebhookNotifier: Notifier {
     public let name: String
+    /// Receivers de-duplicate by `webhook-id`, which is the same for every attempt of an alert.
+    public var recognisesRepeatedRequests: Bool { true }
     public let configuration: WebhookConfiguration
     private let redactor: LogRedactor
     let signature: WebhookSignature?

@@ -13,11 +13,14 @@ enum PostgresQueries {
         """
     }
 
-    static func dueDeliveries(now: EpochMilliseconds, limit: Int) -> PostgresQuery {
+    /// Lane heads passing over the deliveries in `inFlight` (sent, their outcome still being recorded).
+    static func dueDeliveries(now: EpochMilliseconds, limit: Int, excluding inFlight: [Int64] = []) -> PostgresQuery {
         """
         SELECT d.id, d.destination, d.channel, d.thread_key, d.attempts::BIGINT AS attempts, d.queued_at, d.next_attempt_at,
             d.last_error, i.alert
-        FROM (\(unescaped: laneHeads)) AS heads
+        FROM (
+            SELECT min(id) AS id FROM deliveries WHERE status = 'pending' AND id <> ALL(\(inFlight)::BIGINT[]) GROUP BY lane
+        ) AS heads
         JOIN deliveries AS d ON d.id = heads.id
         JOIN incidents AS i ON i.id = d.incident_id
         WHERE d.next_attempt_at <= \(now.value)

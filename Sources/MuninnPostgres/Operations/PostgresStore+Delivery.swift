@@ -4,11 +4,11 @@ import MuninnCore
 import PostgresNIO
 
 extension PostgresStore {
-    public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {
+    public func dueDeliveries(now: Date, limit: Int, excluding inFlight: Set<PendingDelivery.ID>) async throws(StoreError) -> [PendingDelivery] {
         guard limit > 0 else { return [] }
         return try await perform("could not read the deliveries due") { database in
             let rows = try await database.withConnection { runner in
-                try await runner.rows(PostgresQueries.dueDeliveries(now: EpochMilliseconds(now), limit: limit))
+                try await runner.rows(PostgresQueries.dueDeliveries(now: EpochMilliseconds(now), limit: limit, excluding: inFlight.sorted()))
             }
             let json = StoredJSON()
             var due: [PendingDelivery] = []

@@ -50,40 +50,58 @@ extension PostgresStore {
     public func commitAlert(incident: QueuedIncident.ID, alert: Alert, deliveries: [PlannedDelivery], suppression: String?, at: Date)
         async throws(StoreError)
     {
-        try await perform("could not save the alert of incident \(incident)") { database in
-            let alertJSON = try StoredJSON.text(alert)
-            let now = EpochMilliseconds(at).value
-            let text = StorableText.self
+        try await commitAlerts([AlertCommit(incident: incident, alert: alert, deliveries: deliveries, suppression: suppression, at: at)])
+    }
+
+    /// All in one transaction: one round trip to commit, one wait for the server's disk, for the whole batch.
+    public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
+        guard !commits.isEmpty else { return }
+        let action =
+            commits.count == 1
+            ? "could not save the alert of incident \(commits[0].incident)"
+            : "could not save the alerts of incidents \(commits.map { "\($0.incident)" }.joined(separator: ", "))"
+        try await perform(action) { database in
+            let encoded = try commits.map { ($0, try StoredJSON.text($0.alert)) }
             let logger = logger
             try await database.transaction { runner in
-                // Only an incident still waiting takes the alert. A second caller (a replay after a crash, or another
-                // replica) waits for the first one's row lock, then finds it enriched and changes nothing.
-                let enriched = try await runner.rows(
-                    """
-                    UPDATE incidents SET alert = \(alertJSON)::jsonb, enriched_at = \(now), suppression = \(text.text(suppression)),
-                        workload_kind = \(text.text(alert.workload?.kind)), workload_name = \(text.text(alert.workload?.name)),
-                        node = coalesce(\(text.text(alert.node)), node), reason = coalesce(\(text.text(alert.reason)), reason),
-                        exit_code = coalesce(\(alert.exitCode.map(Int64.init)), exit_code),
-                        occurred_at = \(EpochMilliseconds(alert.occurredAt).value)
-                    WHERE id = \(incident) AND enriched_at IS NULL
-                    RETURNING id
-                    """)
-                guard !enriched.isEmpty else {
-                    if try await runner.rows("SELECT 1 FROM incidents WHERE id = \(incident)").isEmpty {
-                        // Pruned by retention while it was being enriched, or never queued: nothing to attach the alert to.
-                        logger.warning("ignoring an alert for an incident that is not in the store", metadata: ["incident": "\(incident)"])
-                    }
-                    return
-                }
-                for delivery in deliveries {
-                    try await runner.execute(
-                        """
-                        INSERT INTO deliveries (incident_id, destination, channel, lane, thread_key, status, attempts, queued_at, next_attempt_at)
-                        VALUES (\(incident), \(text.text(delivery.lane.destination)), \(text.text(delivery.lane.channel)),
-                            \(delivery.lane.storeKey), \(text.text(delivery.threadKey)), 'pending', 0, \(now), \(now))
-                        """)
-                }
+                for (commit, alertJSON) in encoded { try await Self.write(commit, alertJSON: alertJSON, runner: runner, logger: logger) }
             }
+        }
+    }
+
+    private static func write(_ commit: AlertCommit, alertJSON: String, runner: QueryRunner, logger: Logger) async throws {
+        let incident = commit.incident
+        let alert = commit.alert
+        let deliveries = commit.deliveries
+        let suppression = commit.suppression
+        let now = EpochMilliseconds(commit.at).value
+        let text = StorableText.self
+        // Only an incident still waiting takes the alert. A second caller (a replay after a crash, or another
+        // replica) waits for the first one's row lock, then finds it enriched and changes nothing.
+        let enriched = try await runner.rows(
+            """
+            UPDATE incidents SET alert = \(alertJSON)::jsonb, enriched_at = \(now), suppression = \(text.text(suppression)),
+                workload_kind = \(text.text(alert.workload?.kind)), workload_name = \(text.text(alert.workload?.name)),
+                node = coalesce(\(text.text(alert.node)), node), reason = coalesce(\(text.text(alert.reason)), reason),
+                exit_code = coalesce(\(alert.exitCode.map(Int64.init)), exit_code),
+                occurred_at = \(EpochMilliseconds(alert.occurredAt).value)
+            WHERE id = \(incident) AND enriched_at IS NULL
+            RETURNING id
+            """)
+        guard !enriched.isEmpty else {
+            if try await runner.rows("SELECT 1 FROM incidents WHERE id = \(incident)").isEmpty {
+                // Pruned by retention while it was being enriched, or never queued: nothing to attach the alert to.
+                logger.warning("ignoring an alert for an incident that is not in the store", metadata: ["incident": "\(incident)"])
+            }
+            return
+        }
+        for delivery in deliveries {
+            try await runner.execute(
+                """
+                INSERT INTO deliveries (incident_id, destination, channel, lane, thread_key, status, attempts, queued_at, next_attempt_at)
+                VALUES (\(incident), \(text.text(delivery.lane.destination)), \(text.text(delivery.lane.channel)),
+                    \(delivery.lane.storeKey), \(text.text(delivery.threadKey)), 'pending', 0, \(now), \(now))
+                """)
         }
     }
 }

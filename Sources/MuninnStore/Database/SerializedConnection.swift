@@ -2,7 +2,7 @@ import Logging
 import SQLiteNIO
 import Synchronization
 
-/// The store's single SQLite connection, used by one operation at a time.
+/// The store's SQLite writer connection, used by one operation at a time, and its reader.
 ///
 /// Write transactions that arrive together share one commit (group commit). Under synchronous=FULL every
 /// commit waits for the disk (about 5 ms on a cloud volume), and the pipeline's three stages each commit
@@ -23,11 +23,31 @@ final class SerializedConnection: Sendable {
     private let gate = AsyncGate()
     private let group = Mutex(Group())
     private let isClosed = Mutex(false)
+    /// A second, read-only connection for `read`: under WAL it reads the last commit while the writer waits for
+    /// the disk, so the delivery stage's reads do not queue behind every fsync.
+    private let reader = Mutex<StatementRunner?>(nil)
+    private let readerGate = AsyncGate()
     private let logger: Logger
 
     init(connection: SQLiteConnection, logger: Logger) {
         self.runner = StatementRunner(connection: connection, logger: logger)
         self.logger = logger
+    }
+
+    /// Gives `read` its own connection (to the same file, in WAL mode, opened after the schema is in place).
+    func attachReader(_ connection: SQLiteConnection) {
+        reader.withLock { $0 = StatementRunner(connection: connection, logger: logger) }
+    }
+
+    /// Runs `body`, which only reads, on the reader connection when there is one: it sees every write whose call
+    /// has returned (those are committed), never a write still waiting for its group's commit. Without a reader
+    /// it is `exclusive`.
+    func read<T>(_ body: (StatementRunner) async throws -> T) async throws -> T {
+        guard let readRunner = reader.withLock({ $0 }) else { return try await exclusive(body) }
+        return try await readerGate.withExclusiveAccess {
+            guard !isClosed.withLock({ $0 }) else { throw StoreClosedError() }
+            return try await body(readRunner)
+        }
     }
 
     /// Runs `body` with the connection to itself, outside any explicit transaction (the writes waiting for
@@ -87,6 +107,19 @@ final class SerializedConnection: Sendable {
                 try await runner.connection.close().get()
             } catch {
                 logger.error("closing the SQLite store failed", metadata: ["error": "\(error)"])
+            }
+        }
+        // Reads under way finish first; later ones see the store closed.
+        await readerGate.withExclusiveAccess {
+            let detached = reader.withLock { current in
+                defer { current = nil }
+                return current
+            }
+            guard let readRunner = detached else { return }
+            do {
+                try await readRunner.connection.close().get()
+            } catch {
+                logger.error("closing the SQLite store's reader failed", metadata: ["error": "\(error)"])
             }
         }
     }

@@ -90,7 +90,7 @@ extension SQLiteStore: ChangeStore {
             if let until = query.until { add("observed_at <= ?", EpochMilliseconds(until).sqlite) }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             binds.append(.integer(max(0, query.limit)))
-            let rows = try await connection.exclusive { runner in
+            let rows = try await connection.read { runner in
                 try await runner.rowsOutsideTransaction(
                     "SELECT \(ChangeRow.columns.joined(separator: ", ")) FROM changes \(whereClause) ORDER BY observed_at DESC, id DESC LIMIT ?", binds)
             }

@@ -4,11 +4,13 @@ import MuninnCore
 import SQLiteNIO
 
 extension SQLiteStore {
-    public func dueDeliveries(now: Date, limit: Int) async throws(StoreError) -> [PendingDelivery] {
+    public func dueDeliveries(now: Date, limit: Int, excluding inFlight: Set<PendingDelivery.ID>) async throws(StoreError) -> [PendingDelivery] {
         guard limit > 0 else { return [] }
         return try await perform("could not read the deliveries due") { connection in
-            let rows = try await connection.exclusive { runner in
-                try await runner.rows(StoreQueries.dueDeliveries, [EpochMilliseconds(now).sqlite, .integer(limit)])
+            let rows = try await connection.read { runner in
+                try await runner.rows(
+                    StoreQueries.dueDeliveries(excluding: inFlight.count),
+                    [EpochMilliseconds(now).sqlite, .integer(limit)] + inFlight.sorted().map { .integer(Int($0)) })
             }
             var due: [PendingDelivery] = []
             var unreadable: [(id: Int, error: String)] = []
@@ -47,7 +49,7 @@ extension SQLiteStore {
 
     public func nextDeliveryDue(excluding lanes: Set<DeliveryLane>) async throws(StoreError) -> Date? {
         try await perform("could not read when the next delivery is due") { connection in
-            try await connection.exclusive { runner in
+            try await connection.read { runner in
                 guard !lanes.isEmpty else {
                     let earliest = try await runner.scalar(StoreQueries.nextDeliveryDue)
                     return earliest?.integer.map { EpochMilliseconds(value: $0).date }
@@ -101,7 +103,7 @@ extension SQLiteStore {
 
     public func threadParent(lane: DeliveryLane, threadKey: String, since: Date) async throws(StoreError) -> String? {
         try await perform("could not look up the thread of \(threadKey) in \(lane)") { connection in
-            try await connection.exclusive { runner in
+            try await connection.read { runner in
                 try await runner.scalar(StoreQueries.threadParent, [.text(lane.storeKey), .text(threadKey), EpochMilliseconds(since).sqlite])?
                     .string
             }

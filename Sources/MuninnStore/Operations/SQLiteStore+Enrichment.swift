@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func incidentsAwaitingEnrichment(limit: Int) async throws(StoreError) -> [QueuedIncident] {
         guard limit > 0 else { return [] }
         return try await perform("could not read the incidents awaiting enrichment") { connection in
-            let rows = try await connection.exclusive { runner in
+            let rows = try await connection.read { runner in
                 try await runner.rows(StoreQueries.awaitingEnrichment, [.integer(limit)])
             }
             var queued: [QueuedIncident] = []

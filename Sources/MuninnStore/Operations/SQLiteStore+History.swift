@@ -11,7 +11,7 @@ extension SQLiteStore: HistoryStore {
             let terms = query.searchTerms
             let sql = HistoryQueries.page(filter, withSearchedText: !terms.isEmpty)
             // One more than asked, to know whether a next page exists.
-            let rows = try await connection.exclusive { runner in
+            let rows = try await connection.read { runner in
                 try await runner.rows(sql, filter.binds + [.integer(limit + 1)])
             }
             var items: [IncidentSummary] = []
@@ -78,7 +78,7 @@ extension SQLiteStore: HistoryStore {
         try await perform("could not count the incidents by \(size.rawValue)") { connection in
             let filter = HistoryFilter(query, paging: false)
             let width = Int(size.milliseconds)
-            let rows = try await connection.exclusive { runner in
+            let rows = try await connection.read { runner in
                 try await runner.rows(HistoryQueries.buckets(filter), [.integer(width), .integer(width)] + filter.binds)
             }
             var perBucket: [Int: [String: Int]] = [:]
@@ -104,7 +104,7 @@ extension SQLiteStore: HistoryStore {
         guard limit > 0 else { return [] }
         return try await perform("could not count the incidents by workload") { connection in
             let filter = HistoryFilter(query, paging: false)
-            let rows = try await connection.exclusive { runner in
+            let rows = try await connection.read { runner in
                 try await runner.rows(HistoryQueries.workloads(filter), filter.binds)
             }
             struct Key: Hashable {

@@ -11,15 +11,25 @@ enum StoreQueries {
         """
 
     /// Binds: now, limit.
-    static let dueDeliveries = """
-        SELECT d.id, d.destination, d.channel, d.thread_key, d.attempts, d.queued_at, d.next_attempt_at, d.last_error, i.alert
-        FROM (\(laneHeads)) AS heads
-        JOIN deliveries AS d ON d.id = heads.id
-        JOIN incidents AS i ON i.id = d.incident_id
-        WHERE d.next_attempt_at <= ?
-        ORDER BY d.id
-        LIMIT ?
-        """
+    static let dueDeliveries = dueDeliveries(excluding: 0)
+
+    /// Binds: now, limit, then `excluding` delivery ids passed over as if no longer pending.
+    static func dueDeliveries(excluding count: Int) -> String {
+        let heads =
+            count == 0
+            ? laneHeads
+            : "SELECT min(id) AS id FROM deliveries WHERE status = 'pending' AND id NOT IN ("
+                + (3..<(3 + count)).map { "?\($0)" }.joined(separator: ", ") + ") GROUP BY lane"
+        return """
+            SELECT d.id, d.destination, d.channel, d.thread_key, d.attempts, d.queued_at, d.next_attempt_at, d.last_error, i.alert
+            FROM (\(heads)) AS heads
+            JOIN deliveries AS d ON d.id = heads.id
+            JOIN incidents AS i ON i.id = d.incident_id
+            WHERE d.next_attempt_at <= ?1
+            ORDER BY d.id
+            LIMIT ?2
+            """
+    }
 
     /// The earliest due time among lane heads only: a later delivery in a lane cannot go before its head,
     /// so counting it would wake the delivery loop for nothing, again and again.

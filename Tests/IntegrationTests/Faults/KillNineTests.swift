@@ -8,12 +8,15 @@ import Testing
 
 /// The real `muninn` process killed with SIGKILL in the middle of a burst of crashes, then started again on the
 /// same store: every crash arrives exactly once. Counted at the receiver: alerts expected, delivered, lost,
-/// duplicated (an alert id seen twice), and re-sent requests (the one unavoidable window: a request the
-/// receiver accepted just before the kill, before Muninn could record it; the webhook's stable `webhook-id` lets
-/// the receiver drop it).
+/// duplicated (an alert id seen twice), and re-sent requests (the one unavoidable window: requests the
+/// receiver accepted just before the kill, before Muninn could record them; the webhook's stable `webhook-id` lets
+/// the receiver drop them). A webhook lane sends on while earlier outcomes are being recorded, so up to
+/// `resentAtMost` requests may be in that window.
 @Suite(.serialized, .timeLimit(.minutes(5)))
 struct KillNineTests {
     static let workloads = (0..<12).map { "w\($0)" }
+    /// The sends a webhook lane may have in flight (`NotifierDispatch.pipelineDepth`).
+    static let resentAtMost = 16
 
     static let scenario = FaultSetup.scenario(workloads)
 
@@ -38,7 +41,7 @@ struct KillNineTests {
             "store:\n  path: \(directory.appendingPathComponent("muninn.db").path)\n"
         }
         print(report)
-        #expect(report.lost == 0 && report.duplicated == 0 && report.resent <= 1, "\(report)")
+        #expect(report.lost == 0 && report.duplicated == 0 && report.resent <= Self.resentAtMost, "\(report)")
     }
 
     @Test func postgresKilledMidBurst() async throws {
@@ -52,7 +55,7 @@ struct KillNineTests {
         }
         try await Self.psql(dsn, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
         print(report)
-        #expect(report.lost == 0 && report.duplicated == 0 && report.resent <= 1, "\(report)")
+        #expect(report.lost == 0 && report.duplicated == 0 && report.resent <= Self.resentAtMost, "\(report)")
     }
 
     static func killMidBurst(storeName: String, store: (URL) -> String) async throws -> Report {
