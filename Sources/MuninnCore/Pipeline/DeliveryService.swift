@@ -87,6 +87,14 @@ public struct DeliveryService: Service {
         // went out but was not recorded would be sent again after the restart. With a drain timeout, graceful
         // shutdown first keeps sending what is queued until the outbox is empty or the timeout passed.
         try await withThrowingDiscardingTaskGroup { group in
+            // Graceful shutdown ends a wait at once, unless the outbox is being drained.
+            func waitForDoorbell(timeout: Duration?) async {
+                if drain.endsAt != nil {
+                    await doorbell.wait(timeout: timeout, clock: clock)
+                } else {
+                    await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
+                }
+            }
             while !Task.isCancelled {
                 if Task.isShuttingDownGracefully {
                     guard settings.drainTimeout > .zero else { break }
@@ -105,8 +113,9 @@ public struct DeliveryService: Service {
                 }
                 let start = now()
                 let recording = schedule.recordingDeliveries
+                let readLimit = settings.concurrency * 4
                 let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
-                    () throws(StoreError) in try await store.dueDeliveries(now: start, limit: settings.concurrency * 4, excluding: recording)
+                    () throws(StoreError) in try await store.dueDeliveries(now: start, limit: readLimit, excluding: recording)
                 }
                 let ready = schedule.claim(due, now: start, limit: settings.concurrency)
                 for delivery in ready {
@@ -116,7 +125,9 @@ public struct DeliveryService: Service {
                         doorbell.ring()
                     }
                 }
-                if !ready.isEmpty { continue }
+                // Each attempt rings when its send is over, and the loop reads again then: reading again now would find
+                // only busy lanes, unless the read was cut at its limit. What it waits for meanwhile is worked out below.
+                if !ready.isEmpty && due.count >= readLimit { continue }
                 let busy = schedule.busyLanes
                 let nextDue = try await StoreRetry.run("read next due", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                     () throws(StoreError) in try await store.nextDeliveryDue(excluding: busy)
@@ -129,12 +140,7 @@ public struct DeliveryService: Service {
                     break
                 }
                 let wakes = [nextDue.flatMap { $0 > start ? $0 : nil }, schedule.nextOpening(for: free)].compactMap { $0 }
-                let timeout = wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) }
-                if drain.endsAt != nil {
-                    await doorbell.wait(timeout: timeout, clock: clock)
-                } else {
-                    await cancelWhenGracefulShutdown { await doorbell.wait(timeout: timeout, clock: clock) }
-                }
+                await waitForDoorbell(timeout: wakes.min().map { Duration.seconds(max(0, $0.timeIntervalSince(start))) })
             }
             // Ends the drain timer; sends in flight finish and are recorded before the group returns.
             drain.finished.ring()
