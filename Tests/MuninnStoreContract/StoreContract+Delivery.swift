@@ -51,6 +51,30 @@ extension StoreContract {
         }
     }
 
+    /// A batch of outcomes lands as each would alone: delivered and failed end their delivery, a retry waits, and an
+    /// outcome for a delivery that already ended changes nothing.
+    public func attemptsAreRecordedInABatch() async throws {
+        try await database.withStore { store in
+            let (ops, dev, webhook) = (StoreSamples.opsLane, StoreSamples.devLane, StoreSamples.webhookLane)
+            try await queueAlerted(store, "a", lanes: [ops, dev, webhook], at: StoreSamples.at(0))
+            let due = try await store.dueDeliveries(now: StoreSamples.at(1), limit: 10)
+            let byLane = Dictionary(uniqueKeysWithValues: due.map { ($0.lane, $0.id) })
+            let (toOps, toDev, toWebhook) = (try #require(byLane[ops]), try #require(byLane[dev]), try #require(byLane[webhook]))
+            try await store.recordAttempts([
+                DeliveryAttempt(delivery: toOps, outcome: .delivered(DeliveryReceipt(messageID: "1.1")), at: StoreSamples.at(2)),
+                DeliveryAttempt(delivery: toDev, outcome: .retry(error: "HTTP 503", next: StoreSamples.at(60)), at: StoreSamples.at(2)),
+                DeliveryAttempt(delivery: toWebhook, outcome: .failed(error: "HTTP 410"), at: StoreSamples.at(2)),
+                // Ended a moment ago in this same batch: ignored.
+                DeliveryAttempt(delivery: toOps, outcome: .failed(error: "late"), at: StoreSamples.at(3)),
+            ])
+            #expect(try await dueNames(store, at: StoreSamples.at(59)).isEmpty)
+            let retried = try #require(try await store.dueDeliveries(now: StoreSamples.at(60), limit: 10).first)
+            #expect(retried.id == toDev && retried.attempts == 1 && retried.lastError == "HTTP 503")
+            #expect(try await store.threadParent(lane: ops, threadKey: "t", since: StoreSamples.at(0)) == nil)
+            #expect(try await store.dueDeliveries(now: StoreSamples.at(1_000), limit: 10).map(\.id) == [toDev])
+        }
+    }
+
     public func dueTimeIsRespected() async throws {
         try await database.withStore { store in
             try await queueAlerted(store, "a", lanes: [StoreSamples.opsLane], at: StoreSamples.at(100))

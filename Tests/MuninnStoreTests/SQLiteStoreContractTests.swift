@@ -29,6 +29,7 @@ struct SQLiteStoreContractTests {
     }
     @Test func lanesKeepTheirOrder() async throws { try await contract { try await $0.lanesKeepTheirOrder() } }
     @Test func deliveriesInFlightArePassedOver() async throws { try await contract { try await $0.deliveriesInFlightArePassedOver() } }
+    @Test func attemptsAreRecordedInABatch() async throws { try await contract { try await $0.attemptsAreRecordedInABatch() } }
     @Test func dueTimeIsRespected() async throws { try await contract { try await $0.dueTimeIsRespected() } }
     @Test func pendingDeliveriesAreCounted() async throws { try await contract { try await $0.pendingDeliveriesAreCounted() } }
     @Test func nextDeliveryDueFollowsLaneHeads() async throws { try await contract { try await $0.nextDeliveryDueFollowsLaneHeads() } }

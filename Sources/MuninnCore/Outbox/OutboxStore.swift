@@ -55,6 +55,11 @@ public protocol OutboxStore: Sendable {
     /// or failed for good. Counts the attempt.
     func recordAttempt(delivery: PendingDelivery.ID, outcome: DeliveryOutcome, at: Date) async throws(StoreError)
 
+    /// `recordAttempt` for each element, in order. A store may write them in one transaction (one wait for the disk,
+    /// one turn on its writer, instead of one per send); the default records them one by one (a batch retried after
+    /// a failure halfway then counts an earlier retry outcome twice; a delivery that ended stays as it ended).
+    func recordAttempts(_ attempts: [DeliveryAttempt]) async throws(StoreError)
+
     /// The message id (Slack `ts`) of the most recent delivered message in `lane` with `threadKey`,
     /// delivered at or after `since`: the parent later crashes of the same container reply to.
     func threadParent(lane: DeliveryLane, threadKey: String, since: Date) async throws(StoreError) -> String?
@@ -161,6 +166,10 @@ extension OutboxStore {
     /// When the first lane head becomes due, whatever is being sent.
     public func nextDeliveryDue() async throws(StoreError) -> Date? {
         try await nextDeliveryDue(excluding: [])
+    }
+
+    public func recordAttempts(_ attempts: [DeliveryAttempt]) async throws(StoreError) {
+        for attempt in attempts { try await recordAttempt(delivery: attempt.delivery, outcome: attempt.outcome, at: attempt.at) }
     }
 
     public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {

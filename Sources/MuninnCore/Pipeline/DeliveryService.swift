@@ -80,8 +80,21 @@ public struct DeliveryService: Service {
     }
 
     public func run() async throws {
-        let schedule = LaneSchedule(depth: pipelining)
+        let recorder = OutcomeRecorder()
         let drain = DrainState()
+        // The recorder outlives the attempts: it is closed once the last of them handed over its outcome.
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await recorder.run(write: writeOutcomes) }
+            defer { recorder.close() }
+            try await deliver(recorder: recorder, drain: drain)
+        }
+        if drain.endsAt != nil { await reportDrain() }
+    }
+
+    /// The delivery loop: claims what is due lane by lane and starts an attempt for each, until cancelled, shut
+    /// down, or drained.
+    private func deliver(recorder: OutcomeRecorder, drain: DrainState) async throws {
+        let schedule = LaneSchedule(depth: pipelining)
         // Each attempt runs on its own, so a destination that hangs until its timeout holds back only its lane.
         // Graceful shutdown interrupts waiting, never a send in flight (the group waits for those): a message that
         // went out but was not recorded would be sent again after the restart. With a drain timeout, graceful
@@ -120,7 +133,7 @@ public struct DeliveryService: Service {
                 let ready = schedule.claim(due, now: start, limit: settings.concurrency)
                 for delivery in ready {
                     group.addTask {
-                        await attempt(delivery, schedule: schedule)
+                        await attempt(delivery, schedule: schedule, recorder: recorder)
                         schedule.release(delivery)
                         doorbell.ring()
                     }
@@ -145,7 +158,13 @@ public struct DeliveryService: Service {
             // Ends the drain timer; sends in flight finish and are recorded before the group returns.
             drain.finished.ring()
         }
-        if drain.endsAt != nil { await reportDrain() }
+    }
+
+    /// Writes a batch of outcomes. Recording must not be skipped: a delivery left pending would be sent again.
+    private func writeOutcomes(_ attempts: [DeliveryAttempt]) async {
+        _ = try? await StoreRetry.run("record deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
+            () throws(StoreError) in try await store.recordAttempts(attempts)
+        }
     }
 
     /// Says how the drain went: everything delivered, or how much waits for the next start.
@@ -167,7 +186,7 @@ public struct DeliveryService: Service {
     }
 
     /// Sends `delivery` once and records the outcome, telling `schedule` when the send is over.
-    private func attempt(_ delivery: PendingDelivery, schedule: LaneSchedule) async {
+    private func attempt(_ delivery: PendingDelivery, schedule: LaneSchedule, recorder: OutcomeRecorder) async {
         var logger = logger
         logger[metadataKey: "delivery"] = "\(delivery.id)"
         logger[metadataKey: "lane"] = "\(delivery.lane)"
@@ -199,10 +218,7 @@ public struct DeliveryService: Service {
         }
         // After a failure the lane waits for the record: its next message must not overtake the one to retry.
         if schedule.sent(delivery, at: at, interval: pacing(delivery.lane), recording: delivered) { doorbell.ring() }
-        // Recording must not be skipped: a delivery left pending would be sent again.
-        _ = try? await StoreRetry.run("record delivery", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) { () throws(StoreError) in
-            try await store.recordAttempt(delivery: delivery.id, outcome: outcome, at: at)
-        }
+        await recorder.record(DeliveryAttempt(delivery: delivery.id, outcome: outcome, at: at))
     }
 
     private func outcome(of error: NotifierError, for delivery: PendingDelivery, logger: Logger) -> DeliveryOutcome {

@@ -63,41 +63,64 @@ extension SQLiteStore {
     }
 
     public func recordAttempt(delivery: PendingDelivery.ID, outcome: DeliveryOutcome, at: Date) async throws(StoreError) {
-        try await perform("could not record the attempt of delivery \(delivery)") { connection in
-            let id = SQLiteData.integer(Int(delivery))
-            let now = EpochMilliseconds(at).sqlite
-            var receiptJSON: String?
-            if case .delivered(let receipt) = outcome { receiptJSON = try StoredJSON.text(receipt) }
+        try await recordAttempts([DeliveryAttempt(delivery: delivery, outcome: outcome, at: at)])
+    }
+
+    /// All in one transaction, one statement each: the delivery stage hands over every outcome that arrived while the
+    /// last batch was being written.
+    public func recordAttempts(_ attempts: [DeliveryAttempt]) async throws(StoreError) {
+        guard !attempts.isEmpty else { return }
+        let action =
+            attempts.count == 1
+            ? "could not record the attempt of delivery \(attempts[0].delivery)"
+            : "could not record the attempts of deliveries \(attempts.map { "\($0.delivery)" }.joined(separator: ", "))"
+        try await perform(action) { connection in
+            let statements = try attempts.map { ($0.delivery, try Self.recordStatement($0)) }
             try await connection.writeTransaction { runner in
-                guard let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [id]) else {
-                    // Pruned with its incident while it was being sent: nothing left to record on.
-                    logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
-                    return
-                }
-                guard status.string == "pending" else {
-                    // A delivery that already ended keeps its outcome: an attempt cannot undo "delivered".
-                    logger.warning(
-                        "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
-                    return
-                }
-                switch outcome {
-                case .delivered(let delivered):
-                    try await runner.execute(
-                        """
-                        UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = ?, delivered_at = ?,
-                            message_id = ?, receipt = ?
-                        WHERE id = ?
-                        """, [now, now, delivered.messageID.map(SQLiteData.text) ?? .null, receiptJSON.map(SQLiteData.text) ?? .null, id])
-                case .retry(let error, let next):
-                    try await runner.execute(
-                        "UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                        [now, EpochMilliseconds(next).sqlite, .text(ErrorText.capped(error)), id])
-                case .failed(let error):
-                    try await runner.execute(
-                        "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?",
-                        [now, .text(ErrorText.capped(error)), id])
+                for (delivery, statement) in statements {
+                    // Only a pending delivery takes the outcome: one that already ended keeps it ("delivered" cannot be
+                    // undone), and one pruned with its incident while it was being sent has nothing to record on.
+                    guard try await runner.rows(statement.sql, statement.binds).isEmpty else { continue }
+                    let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [.integer(Int(delivery))])
+                    if let status {
+                        logger.warning(
+                            "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
+                    } else {
+                        logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
+                    }
                 }
             }
+        }
+    }
+
+    /// The UPDATE that records `attempt` on a pending delivery, returning its id when it did.
+    private static func recordStatement(_ attempt: DeliveryAttempt) throws -> (sql: String, binds: [SQLiteData]) {
+        let id = SQLiteData.integer(Int(attempt.delivery))
+        let now = EpochMilliseconds(attempt.at).sqlite
+        switch attempt.outcome {
+        case .delivered(let delivered):
+            let receipt = try StoredJSON.text(delivered)
+            return (
+                """
+                UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = ?, delivered_at = ?,
+                    message_id = ?, receipt = ?
+                WHERE id = ? AND status = 'pending' RETURNING id
+                """, [now, now, delivered.messageID.map(SQLiteData.text) ?? .null, .text(receipt), id]
+            )
+        case .retry(let error, let next):
+            return (
+                """
+                UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?, last_error = ?
+                WHERE id = ? AND status = 'pending' RETURNING id
+                """, [now, EpochMilliseconds(next).sqlite, .text(ErrorText.capped(error)), id]
+            )
+        case .failed(let error):
+            return (
+                """
+                UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, last_error = ?
+                WHERE id = ? AND status = 'pending' RETURNING id
+                """, [now, .text(ErrorText.capped(error)), id]
+            )
         }
     }
 
