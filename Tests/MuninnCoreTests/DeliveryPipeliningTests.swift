@@ -50,14 +50,13 @@ import Testing
     @Test func aPipelinedLaneSendsUpToItsDepthBeforeAnyOutcomeIsRecordedInOrder() async throws {
         let dispatch = ScriptedDispatch()
         try await PipelineSamples.queue((1...6).map { PipelineSamples.incident($0) }, lanes: [webhook], in: store, at: clock.date)
-        var waiting = store.recordsWaiting.makeAsyncIterator()
+        var calls = dispatch.calls.makeAsyncIterator()
         try await run(depth: 4, dispatch) {
-            // Four sends, each record held: the fifth may not go until one of them is on record.
-            for _ in 1...4 { _ = await waiting.next() }
+            // Four sends while their records are held: the fifth may not go until one of them is on record.
+            for _ in 1...4 { _ = await calls.next() }
             #expect(store.log == (1...4).map { .sent(alertID($0)) })
             store.open()
-            var calls = dispatch.calls.makeAsyncIterator()
-            for _ in 1...6 { _ = await calls.next() }
+            for _ in 5...6 { _ = await calls.next() }
         }
         let log = store.log
         #expect(log.compactMap { if case .sent(let id) = $0 { id } else { nil } } == (1...6).map(alertID))

@@ -7,8 +7,16 @@ import Testing
 /// Outcomes that arrive while a batch is being written go into the next batch; `record` returns once its own is
 /// written; `run` ends after `close` with nothing left unwritten.
 @Suite(.timeLimit(.minutes(1))) struct OutcomeRecorderTests {
-    private func attempt(_ id: Int64) -> DeliveryAttempt {
+    private static func attempt(_ id: Int64) -> DeliveryAttempt {
         DeliveryAttempt(delivery: id, outcome: .failed(error: "x"), at: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    /// Ids noted from several tasks.
+    final class Notes: Sendable {
+        private let ids = Mutex<[Int64]>([])
+        var all: [Int64] { ids.withLock { $0 } }
+        func note(_ id: Int64) { ids.withLock { $0.append(id) } }
+        func note(_ attempts: [DeliveryAttempt]) { ids.withLock { $0 += attempts.map(\.delivery) } }
     }
 
     /// A writer whose first write waits until let through, and that keeps every batch it was given.
@@ -52,25 +60,25 @@ import Testing
     @Test func outcomesArrivingDuringAWriteGoIntoTheNextBatch() async throws {
         let recorder = OutcomeRecorder()
         let writer = HeldWriter()
-        let recorded = Mutex<[Int64]>([])
+        let recorded = Notes()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await recorder.run(write: writer.write) }
             group.addTask {
-                await recorder.record(attempt(1))
-                recorded.withLock { $0.append(1) }
+                await recorder.record(Self.attempt(1))
+                recorded.note(1)
             }
             var started = writer.firstWriteStarted.makeAsyncIterator()
             await started.next()
             await withTaskGroup(of: Void.self) { later in
                 for id in Int64(2)...4 {
                     later.addTask {
-                        await recorder.record(attempt(id))
-                        recorded.withLock { $0.append(id) }
+                        await recorder.record(Self.attempt(id))
+                        recorded.note(id)
                     }
                 }
                 // The three wait in the queue while the first batch is being written.
                 while recorder.queuedCount < 3 { await Task.yield() }
-                #expect(recorded.withLock { $0 }.isEmpty)
+                #expect(recorded.all.isEmpty)
                 writer.release()
             }
             recorder.close()
@@ -78,19 +86,19 @@ import Testing
         #expect(writer.batches.count == 2)
         #expect(writer.batches.first == [1])
         #expect(writer.batches.last.map(Set.init) == [2, 3, 4])
-        #expect(Set(recorded.withLock { $0 }) == [1, 2, 3, 4])
+        #expect(Set(recorded.all) == [1, 2, 3, 4])
     }
 
     @Test func runEndsAfterCloseOnceEverythingQueuedIsWritten() async {
         let recorder = OutcomeRecorder()
-        let written = Mutex<[Int64]>([])
+        let written = Notes()
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await recorder.run { attempts in written.withLock { $0 += attempts.map(\.delivery) } }
+                await recorder.run { attempts in written.note(attempts) }
             }
-            await recorder.record(attempt(7))
+            await recorder.record(Self.attempt(7))
             recorder.close()
         }
-        #expect(written.withLock { $0 } == [7])
+        #expect(written.all == [7])
     }
 }
