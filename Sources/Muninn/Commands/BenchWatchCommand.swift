@@ -29,6 +29,7 @@ struct BenchWatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = MonotonicTime.nanoseconds()
+        MallocTuning.apply()  // as `muninn run` does
         LoggingBootstrap.bootstrap(level: .warning, format: .text)
         let reporter = BenchProgressReporter(every: max(1, progressEvery))
         reporter.write("started", count: 0, at: started)

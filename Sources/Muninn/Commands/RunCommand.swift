@@ -34,6 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
+        MallocTuning.apply()  // before the event loops and the pool's threads allocate
         let configuration = try CommandSupport.resolveOrExit(options)
         LoggingBootstrap.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "muninn")
