@@ -35,6 +35,7 @@ struct ConfigurationSummary {
         case .webhook(let webhook):
             var parts = ["url: \(webhook.url.summary)", "signing secret: \(webhook.secret?.summary ?? "none")"]
             if !webhook.headers.isEmpty { parts.append("headers: \(webhook.headers.map(\.name).joined(separator: ", ")) (values hidden)") }
+            if let tls = webhook.tls.summary { parts.append(tls) }
             return parts.joined(separator: ", ")
         case .console:
             return "one JSON line per alert on stdout"

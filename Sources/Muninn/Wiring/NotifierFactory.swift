@@ -58,7 +58,7 @@ struct NotifierFactory {
         case .webhook(let settings):
             let configuration = WebhookConfiguration(
                 url: settings.url.value, secret: settings.secret?.value, headers: settings.headers.map { (name: $0.name, value: $0.value) },
-                requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes)
+                requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes, tls: settings.tls.options)
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .console(let format):
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)

@@ -45,7 +45,9 @@ enum ChatDestinationSettings: Equatable {
             if pagerduty.apiURL != "https://events.pagerduty.com/v2/enqueue" { parts.append("API: \(pagerduty.apiURL)") }
             return parts.joined(separator: ", ")
         case .mattermost(let mattermost):
-            return "url: \(mattermost.url.summary), channel: \(mattermost.channel ?? "the webhook's own")"
+            var parts = ["url: \(mattermost.url.summary)", "channel: \(mattermost.channel ?? "the webhook's own")"]
+            if let tls = mattermost.tls.summary { parts.append(tls) }
+            return parts.joined(separator: ", ")
         case .googlechat(let chat):
             return "url: \(chat.url.summary), crash-loop threads: \(chat.threads ? "on" : "off")"
         case .feishu(let feishu):
@@ -112,7 +114,7 @@ enum ChatDestinationSettings: Equatable {
         case .mattermost(let mattermost):
             var configuration = MattermostConfiguration(
                 url: mattermost.url.value, channel: mattermost.channel, username: mattermost.username, iconURL: mattermost.iconURL,
-                requestTimeout: mattermost.requestTimeout, logLines: mattermost.logLines)
+                requestTimeout: mattermost.requestTimeout, logLines: mattermost.logLines, tls: mattermost.tls.options)
             configuration.templates = templates
             return MattermostNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .googlechat(let chat):

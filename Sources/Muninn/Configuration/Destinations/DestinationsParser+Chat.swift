@@ -10,7 +10,7 @@ extension DestinationsParser {
         .discord: ["url", "urlFile", "username", "avatarURL", "threadID", "requestTimeout", "logLines"],
         .telegram: ["token", "tokenFile", "chatID", "messageThreadID", "apiURL", "disableNotification", "requestTimeout", "logLines"],
         .pagerduty: ["routingKey", "routingKeyFile", "apiURL", "severity", "clientURL", "requestTimeout", "logLines", "maximumLogBytes"],
-        .mattermost: ["url", "urlFile", "channel", "username", "iconURL", "requestTimeout", "logLines"],
+        .mattermost: ["url", "urlFile", "channel", "username", "iconURL", "requestTimeout", "logLines", "caFile", "insecureSkipVerify"],
         .googlechat: ["url", "urlFile", "threads", "requestTimeout", "logLines"],
         .feishu: ["url", "urlFile", "secret", "secretFile", "keyword", "requestTimeout", "logLines"],
     ]
@@ -70,6 +70,7 @@ extension DestinationsParser {
             if let node = members["username"] { settings.username = try node.nonEmptyString() }
             if let node = members["iconURL"] { settings.iconURL = try Self.plainURL(node) }
             try common(members, timeout: &settings.requestTimeout, logLines: &settings.logLines)
+            settings.tls = try tls(members)
             return .mattermost(settings)
         case .googlechat:
             var settings = GoogleChatDestinationSettings(url: try chatURL("url", members, entry))

@@ -13,7 +13,7 @@ struct DestinationsParser {
             "token", "tokenFile", "secret", "secretFile", "apiURL", "atMobiles", "atUserIDs", "isAtAll", "keyword", "requestTimeout",
             "logLines", "maximumBodyBytes",
         ],
-        .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes"],
+        .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes", "caFile", "insecureSkipVerify"],
         .console: ["format"],
         .elasticsearch: [
             "url", "indexPrefix", "username", "password", "passwordFile", "apiKey", "apiKeyFile", "caFile", "insecureSkipVerify",
@@ -146,6 +146,7 @@ struct DestinationsParser {
         }
         if let node = members["requestTimeout"] { settings.requestTimeout = try Self.timeout(node) }
         if let node = members["maximumLogBytes"] { settings.maximumLogBytes = try node.int(in: 0...(16 * 1024 * 1024)) }
+        settings.tls = try tls(members)
         return settings
     }
 
