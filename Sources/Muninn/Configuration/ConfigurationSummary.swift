@@ -24,7 +24,7 @@ struct ConfigurationSummary {
             if !slack.uploadLogs { parts.append("log files: off") }
             return parts.joined(separator: ", ")
         case .slackWebhook(let hook):
-            return "url: \(hook.url.summary)"
+            return (["url: \(hook.url.summary)"] + [hook.tls.summary].compactMap { $0 }).joined(separator: ", ")
         case .dingtalk(let dingtalk):
             var parts = ["token: \(dingtalk.token.summary)", "signing secret: \(dingtalk.secret?.summary ?? "none")", "keyword: \(dingtalk.keyword)"]
             if !dingtalk.atMobiles.isEmpty || !dingtalk.atUserIDs.isEmpty || dingtalk.isAtAll {

@@ -43,7 +43,7 @@ struct NotifierFactory {
             return SlackWebhookNotifier(
                 name: name, url: settings.url.value, redactor: redactor, requestTimeout: settings.requestTimeout,
                 inlineLogLines: settings.inlineLogLines, inlineLogCharacters: settings.inlineLogCharacters, httpClient: httpClient, now: now,
-                templates: destination.templates)
+                templates: destination.templates, tls: settings.tls.options)
         case .dingtalk(let settings):
             var configuration = DingTalkConfiguration(
                 token: settings.token.value, secret: settings.secret?.value, apiURL: settings.apiURL, atMobiles: settings.atMobiles,

@@ -39,6 +39,7 @@ enum ChatDestinationSettings: Equatable {
             var parts = ["token: \(telegram.token.summary)", "chat: \(telegram.chatID)"]
             if let topic = telegram.messageThreadID { parts.append("topic: \(topic)") }
             if telegram.apiURL != "https://api.telegram.org" { parts.append("API: \(telegram.apiURL)") }
+            if let tls = telegram.tls.summary { parts.append(tls) }
             return parts.joined(separator: ", ")
         case .pagerduty(let pagerduty):
             var parts = ["routing key: \(pagerduty.routingKey.summary)", "severity: \(pagerduty.severity ?? "by alert kind")"]
@@ -103,6 +104,7 @@ enum ChatDestinationSettings: Equatable {
                 token: telegram.token.value, chatID: telegram.chatID, messageThreadID: telegram.messageThreadID, apiURL: telegram.apiURL,
                 disableNotification: telegram.disableNotification, requestTimeout: telegram.requestTimeout, logLines: telegram.logLines)
             configuration.templates = templates
+            configuration.tls = telegram.tls.options
             return TelegramNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .pagerduty(let pagerduty):
             var configuration = PagerDutyConfiguration(

@@ -8,7 +8,10 @@ extension DestinationsParser {
     static let chatKeysByKind: [DestinationConfiguration.Kind: [String]] = [
         .teams: ["url", "urlFile", "requestTimeout", "logLines"],
         .discord: ["url", "urlFile", "username", "avatarURL", "threadID", "requestTimeout", "logLines"],
-        .telegram: ["token", "tokenFile", "chatID", "messageThreadID", "apiURL", "disableNotification", "requestTimeout", "logLines"],
+        .telegram: [
+            "token", "tokenFile", "chatID", "messageThreadID", "apiURL", "disableNotification", "requestTimeout", "logLines", "caFile",
+            "insecureSkipVerify",
+        ],
         .pagerduty: ["routingKey", "routingKeyFile", "apiURL", "severity", "clientURL", "requestTimeout", "logLines", "maximumLogBytes"],
         .mattermost: ["url", "urlFile", "channel", "username", "iconURL", "requestTimeout", "logLines", "caFile", "insecureSkipVerify"],
         .googlechat: ["url", "urlFile", "threads", "requestTimeout", "logLines"],
@@ -44,6 +47,7 @@ extension DestinationsParser {
             if let node = members["apiURL"] { settings.apiURL = try Self.plainURL(node) }
             if let node = members["disableNotification"] { settings.disableNotification = try node.bool() }
             try common(members, timeout: &settings.requestTimeout, logLines: &settings.logLines)
+            settings.tls = try tls(members)
             return .telegram(settings)
         case .pagerduty:
             guard let key = try secrets.secret("routingKey", in: members, owner: entry, required: true) else { throw entry.error("missing routingKey") }

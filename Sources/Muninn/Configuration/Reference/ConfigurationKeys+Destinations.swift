@@ -53,8 +53,9 @@ extension ConfigurationKeys {
             key("format", ["console"], default: "json", "`json` (one line per alert) or `text` (a few readable lines)"),
         ]
 
-    /// The types that can be self-hosted behind a private CA.
-    private static let tlsTypes = ["webhook", "mattermost", "elasticsearch", "loki"]
+    /// The types whose server can be self-hosted behind a private CA: the generic webhook, Mattermost, the log stores,
+    /// Slack-compatible webhooks (Mattermost, Rocket.Chat) and a local Telegram Bot API server.
+    private static let tlsTypes = ["slackWebhook", "webhook", "elasticsearch", "loki", "telegram", "mattermost"]
 
     private static let logStores: [ConfigurationKey] = [
         key(
