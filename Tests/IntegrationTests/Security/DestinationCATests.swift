@@ -31,7 +31,7 @@ struct DestinationCATests {
             var yaml = "destinations:\n"
             for (type, address) in servers.sorted(by: { $0.key < $1.key }) {
                 yaml += "  \(type)-trusted: {type: \(type), \(address), caFile: certs/internal-ca.pem, requestTimeout: 10s}\n"
-                yaml += "  \(type)-untrusted: {type: \(type), \(address), requestTimeout: 10s}\n"
+                yaml += "  \(type)-untrusted: {type: \(type), \(address), requestTimeout: 5s}\n"
                 yaml += "  \(type)-insecure: {type: \(type), \(address), insecureSkipVerify: true, requestTimeout: 10s}\n"
             }
             try yaml.write(toFile: file, atomically: true, encoding: .utf8)
