@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests: installs Debian's postgresql when missing, creates a cluster
-# in a temporary directory, starts it on 127.0.0.1 at a free port with a password-protected superuser,
-# and prints the shell lines that export where it is.
+# in a temporary directory, starts it on 127.0.0.1 at a free port with a password-protected superuser and TLS
+# (a certificate for 127.0.0.1 and localhost, signed by a CA made at start), and prints the shell lines that
+# export where it is. Plain connections are accepted too (sslmode=disable).
 #
 # Usage:
-#   eval "$(scripts/postgres-test-server.sh start)"     # exports MUNINN_TEST_POSTGRES_DSN and MUNINN_TEST_POSTGRES_DIR
+#   eval "$(scripts/postgres-test-server.sh start)"     # exports MUNINN_TEST_POSTGRES_DSN, MUNINN_TEST_POSTGRES_DIR
+#                                                        # and MUNINN_TEST_POSTGRES_CA (the CA's PEM certificate)
 #   scripts/postgres-test-server.sh stop "$MUNINN_TEST_POSTGRES_DIR"
 #   scripts/postgres-test-server.sh restart "$MUNINN_TEST_POSTGRES_DIR"   # cuts every connection, same port
 # Without arguments it starts a server. Progress goes to stderr; only the export lines go to stdout.
@@ -49,6 +51,29 @@ close_inherited_descriptors() {
     done
 }
 
+# A CA and a server certificate for 127.0.0.1 and localhost signed by it, in DIR/tls; the key readable only by
+# the server's user, as PostgreSQL demands.
+make_certificates() {
+    local dir=$1 tls=$1/tls
+    if ! command -v openssl >/dev/null 2>&1; then
+        log "installing openssl"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+    fi
+    mkdir -p "$tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=Muninn test CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>"$tls/openssl.log"
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
+        -keyout "$tls/server.key" -out "$tls/server.csr" 2>>"$tls/openssl.log"
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$tls/server.ext"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+        -extfile "$tls/server.ext" -out "$tls/server.pem" 2>>"$tls/openssl.log"
+    rm -f "$tls/ca.key" "$tls/server.csr" "$tls/ca.srl"
+    chmod 600 "$tls/server.key"
+    chmod 644 "$tls/ca.pem" "$tls/server.pem"
+    if [ "$(id -u)" = 0 ]; then chown -R postgres: "$tls"; fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -83,6 +108,10 @@ start() {
         cat "$dir/initdb.log" >&2
         exit 1
     }
+    make_certificates "$dir" || {
+        cat "$dir/tls/openssl.log" >&2 || true
+        exit 1
+    }
 
     # The port is free when picked; another process may take it before the server binds, so try a few.
     local port="" attempt
@@ -90,7 +119,7 @@ start() {
         port=$(free_port)
         # fsync off: a test server's data is thrown away, and durability is not what these tests measure.
         if as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c max_connections=200" \
+            -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/tls/server.pem -c ssl_key_file=$dir/tls/server.key" \
             start >/dev/null; then
             break
         fi
@@ -111,6 +140,7 @@ start() {
     log "PostgreSQL listens on 127.0.0.1:$port (stop it with: $0 stop $dir)"
     printf "export MUNINN_TEST_POSTGRES_DSN='postgres://muninn_test:%s@127.0.0.1:%s/postgres?sslmode=disable'\n" "$password" "$port"
     printf "export MUNINN_TEST_POSTGRES_DIR='%s'\n" "$dir"
+    printf "export MUNINN_TEST_POSTGRES_CA='%s'\n" "$dir/tls/ca.pem"
 }
 
 stop() {

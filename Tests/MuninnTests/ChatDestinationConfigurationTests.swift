@@ -127,7 +127,7 @@ import Testing
         Case(yaml: "destinations:\n  d:\n    type: discord\n    url: discord.com/api/webhooks/1/x\n", line: 4, key: "destinations.d.url",
             message: "expected an http:// or https:// URL"),
         Case(yaml: "destinations:\n  m:\n    type: mattermost\n    url: https://chat.example.com/hooks/x\n    chanel: alerts\n", line: 5, key: "destinations.m.chanel",
-            message: "unknown key; did you mean 'channel'? (allowed: name, type, url, urlFile, channel, username, iconURL, requestTimeout, logLines, template, templateFile)"),
+            message: "unknown key; did you mean 'channel'? (allowed: name, type, url, urlFile, channel, username, iconURL, requestTimeout, logLines, caFile, insecureSkipVerify, template, templateFile)"),
         Case(yaml: "destinations:\n  f:\n    type: feishu\n", line: 3, key: "destinations.f", message: "missing url (or urlFile, a file holding it)"),
         Case(yaml: "destinations:\n  g:\n    type: googlechat\n    url: https://chat.googleapis.com/v1/spaces/A/messages\n    threads: sometimes\n", line: 5,
             key: "destinations.g.threads", message: "expected true or false, got 'sometimes'"),

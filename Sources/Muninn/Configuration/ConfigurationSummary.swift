@@ -24,7 +24,7 @@ struct ConfigurationSummary {
             if !slack.uploadLogs { parts.append("log files: off") }
             return parts.joined(separator: ", ")
         case .slackWebhook(let hook):
-            return "url: \(hook.url.summary)"
+            return (["url: \(hook.url.summary)"] + [hook.tls.summary].compactMap { $0 }).joined(separator: ", ")
         case .dingtalk(let dingtalk):
             var parts = ["token: \(dingtalk.token.summary)", "signing secret: \(dingtalk.secret?.summary ?? "none")", "keyword: \(dingtalk.keyword)"]
             if !dingtalk.atMobiles.isEmpty || !dingtalk.atUserIDs.isEmpty || dingtalk.isAtAll {
@@ -35,6 +35,7 @@ struct ConfigurationSummary {
         case .webhook(let webhook):
             var parts = ["url: \(webhook.url.summary)", "signing secret: \(webhook.secret?.summary ?? "none")"]
             if !webhook.headers.isEmpty { parts.append("headers: \(webhook.headers.map(\.name).joined(separator: ", ")) (values hidden)") }
+            if let tls = webhook.tls.summary { parts.append(tls) }
             return parts.joined(separator: ", ")
         case .console:
             return "one JSON line per alert on stdout"

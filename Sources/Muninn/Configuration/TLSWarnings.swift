@@ -14,6 +14,10 @@ enum TLSWarnings {
             switch destination.settings {
             case .elasticsearch(let settings): insecure = settings.tls.insecureSkipVerify
             case .loki(let settings): insecure = settings.tls.insecureSkipVerify
+            case .webhook(let settings): insecure = settings.tls.insecureSkipVerify
+            case .chat(.mattermost(let settings)): insecure = settings.tls.insecureSkipVerify
+            case .chat(.telegram(let settings)): insecure = settings.tls.insecureSkipVerify
+            case .slackWebhook(let settings): insecure = settings.tls.insecureSkipVerify
             default: insecure = false
             }
             if insecure { lines.append("TLS verification of destination '\(destination.name)' is OFF (insecureSkipVerify)") }

@@ -43,7 +43,7 @@ struct NotifierFactory {
             return SlackWebhookNotifier(
                 name: name, url: settings.url.value, redactor: redactor, requestTimeout: settings.requestTimeout,
                 inlineLogLines: settings.inlineLogLines, inlineLogCharacters: settings.inlineLogCharacters, httpClient: httpClient, now: now,
-                templates: destination.templates)
+                templates: destination.templates, tls: settings.tls.options)
         case .dingtalk(let settings):
             var configuration = DingTalkConfiguration(
                 token: settings.token.value, secret: settings.secret?.value, apiURL: settings.apiURL, atMobiles: settings.atMobiles,
@@ -58,7 +58,7 @@ struct NotifierFactory {
         case .webhook(let settings):
             let configuration = WebhookConfiguration(
                 url: settings.url.value, secret: settings.secret?.value, headers: settings.headers.map { (name: $0.name, value: $0.value) },
-                requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes)
+                requestTimeout: settings.requestTimeout, maximumLogBytes: settings.maximumLogBytes, tls: settings.tls.options)
             return WebhookNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .console(let format):
             return ConsoleNotifier(name: name, format: format, redactor: redactor, write: consoleWrite)

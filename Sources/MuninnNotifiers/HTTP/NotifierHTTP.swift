@@ -14,6 +14,9 @@ struct NotifierHTTP: Sendable {
     let timeout: Duration
     /// A private CA or no verification for this destination (nil: the client's defaults).
     var tlsConfiguration: TLSConfiguration? = nil
+    /// Why this destination's TLS options cannot be used: every request fails with it rather than fall back to
+    /// other trust than configured (the configuration reader refuses such options before a notifier is made).
+    var tlsProblem: String? = nil
     /// Bodies longer than this are cut: answers of chat APIs are small, and a proxy's error page is not.
     let maximumResponseBytes = 1 << 20
 
@@ -22,6 +25,7 @@ struct NotifierHTTP: Sendable {
     }
 
     func send(_ method: HTTPMethod, _ url: String, headers: HTTPHeaders, body: [UInt8], logger: Logger) async throws(NotifierError) -> HTTPAnswer {
+        if let tlsProblem { throw .permanent(reason: "unusable TLS settings: \(tlsProblem)") }
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.tlsConfiguration = tlsConfiguration

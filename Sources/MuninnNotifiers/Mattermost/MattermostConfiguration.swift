@@ -16,10 +16,12 @@ public struct MattermostConfiguration: Sendable {
     public var templates = MessageTemplates()
     /// Attachment text budget in characters (posts over 16,383 characters are split by the server).
     public var maximumTextCharacters: Int
+    /// A private CA for a self-hosted server behind an internal CA, or no verification (the system's roots by default).
+    public var tls: TLSOptions
 
     public init(
         url: String, channel: String? = nil, username: String? = nil, iconURL: String? = nil, requestTimeout: Duration = .seconds(15), logLines: Int = 50,
-        maximumTextCharacters: Int = 12_000
+        maximumTextCharacters: Int = 12_000, tls: TLSOptions = TLSOptions()
     ) {
         self.url = url
         self.channel = channel
@@ -28,5 +30,6 @@ public struct MattermostConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.logLines = logLines
         self.maximumTextCharacters = maximumTextCharacters
+        self.tls = tls
     }
 }

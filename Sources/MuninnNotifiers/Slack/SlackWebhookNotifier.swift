@@ -21,17 +21,19 @@ public struct SlackWebhookNotifier: Notifier {
     private let inlineLogCharacters: Int
     let templates: MessageTemplates
 
-    /// - Parameter templates: the header and notification text (title) and the body (text), instead of the built-in layout.
+    /// - Parameters:
+    ///   - templates: the header and notification text (title) and the body (text), instead of the built-in layout.
+    ///   - tls: a private CA, for a Slack-compatible receiver (Mattermost, Rocket.Chat) behind an internal CA.
     public init(
         name: String, url: String, redactor: LogRedactor = .standard, requestTimeout: Duration = .seconds(15), inlineLogLines: Int = 20,
         inlineLogCharacters: Int = 2_800, httpClient: HTTPClient = .notifiers, now: @escaping @Sendable () -> Date = { Date() },
-        templates: MessageTemplates = MessageTemplates()
+        templates: MessageTemplates = MessageTemplates(), tls: TLSOptions = TLSOptions()
     ) {
         self.templates = templates
         self.name = name
         self.url = url
         self.redactor = redactor
-        self.http = NotifierHTTP(client: httpClient, timeout: requestTimeout)
+        self.http = NotifierHTTP(client: httpClient, timeout: requestTimeout, tls: tls)
         self.now = now
         self.inlineLogLines = inlineLogLines
         self.inlineLogCharacters = min(inlineLogCharacters, SlackLimits.sectionText - 200)

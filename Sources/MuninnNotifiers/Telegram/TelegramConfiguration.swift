@@ -16,6 +16,8 @@ public struct TelegramConfiguration: Sendable {
     public var logLines: Int
     /// A template for the message text (HTML parse mode), instead of the built-in layout.
     public var templates = MessageTemplates()
+    /// A private CA for a local Bot API server behind an internal CA, or no verification (the system's roots by default).
+    public var tls = TLSOptions()
 
     public init(
         token: String, chatID: String, messageThreadID: Int64? = nil, apiURL: String = "https://api.telegram.org", disableNotification: Bool = false,

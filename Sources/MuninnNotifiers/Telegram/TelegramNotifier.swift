@@ -32,7 +32,7 @@ public struct TelegramNotifier: Notifier {
         self.name = name
         self.configuration = configuration
         self.redactor = redactor
-        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout)
+        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout, tls: configuration.tls)
         self.now = now
     }
 

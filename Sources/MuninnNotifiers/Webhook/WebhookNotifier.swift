@@ -28,7 +28,7 @@ public struct WebhookNotifier: Notifier {
         self.configuration = configuration
         self.redactor = redactor
         self.signature = configuration.secret.flatMap { $0.isEmpty ? nil : WebhookSignature(secret: $0) }
-        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout)
+        self.http = NotifierHTTP(client: httpClient, timeout: configuration.requestTimeout, tls: configuration.tls)
         self.now = now
     }
 

@@ -16,6 +16,9 @@ final class MuninnProcess: Sendable {
         var output = ""
         var waiters: [(needle: String, count: Int, continuation: CheckedContinuation<Void, any Error>)] = []
         var exited = false
+        /// The exit status once the process has ended, and who awaits it.
+        var terminationStatus: Int32?
+        var exitWaiters: [CheckedContinuation<Int32, Never>] = []
     }
 
     /// Shared with the pipe's readability handler, which outlives no one but must not capture `self`.
@@ -73,6 +76,17 @@ final class MuninnProcess: Sendable {
                 for continuation in due { continuation.resume() }
             }
         }
+        // Waiting for the exit without blocking a thread: the cooperative pool has one thread per core, and a
+        // fake receiver that `muninn` is waiting on during its shutdown needs one to answer.
+        process.terminationHandler = { process in
+            let status = process.terminationStatus
+            let waiters = shared.state.withLock { state in
+                state.terminationStatus = status
+                defer { state.exitWaiters = [] }
+                return state.exitWaiters
+            }
+            for waiter in waiters { waiter.resume(returning: status) }
+        }
         try process.run()
     }
 
@@ -111,7 +125,26 @@ final class MuninnProcess: Sendable {
         return process.terminationStatus
     }
 
-    /// SIGTERM and wait: the graceful shutdown a pod gets.
+    /// Suspends until the process has ended; its exit status. Unlike ``waitForExit()`` it holds no thread meanwhile.
+    func exited() async -> Int32 {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let status: Int32? = shared.state.withLock { state in
+                if state.terminationStatus == nil { state.exitWaiters.append(continuation) }
+                return state.terminationStatus
+            }
+            if let status { continuation.resume(returning: status) }
+        }
+    }
+
+    /// SIGTERM, then ``exited()``: the graceful shutdown a pod gets, awaited without holding a thread.
+    @discardableResult
+    func stop() async -> Int32 {
+        if process.isRunning { sendTerminate() }
+        return await exited()
+    }
+
+    /// SIGTERM and wait: the graceful shutdown a pod gets. Blocks its thread until the process ends: for `defer`
+    /// blocks; where the process may wait on something this test process serves, use ``stop()``.
     func terminate() {
         guard process.isRunning else { return }
         process.terminate()

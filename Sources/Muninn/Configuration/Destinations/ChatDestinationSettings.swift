@@ -39,13 +39,16 @@ enum ChatDestinationSettings: Equatable {
             var parts = ["token: \(telegram.token.summary)", "chat: \(telegram.chatID)"]
             if let topic = telegram.messageThreadID { parts.append("topic: \(topic)") }
             if telegram.apiURL != "https://api.telegram.org" { parts.append("API: \(telegram.apiURL)") }
+            if let tls = telegram.tls.summary { parts.append(tls) }
             return parts.joined(separator: ", ")
         case .pagerduty(let pagerduty):
             var parts = ["routing key: \(pagerduty.routingKey.summary)", "severity: \(pagerduty.severity ?? "by alert kind")"]
             if pagerduty.apiURL != "https://events.pagerduty.com/v2/enqueue" { parts.append("API: \(pagerduty.apiURL)") }
             return parts.joined(separator: ", ")
         case .mattermost(let mattermost):
-            return "url: \(mattermost.url.summary), channel: \(mattermost.channel ?? "the webhook's own")"
+            var parts = ["url: \(mattermost.url.summary)", "channel: \(mattermost.channel ?? "the webhook's own")"]
+            if let tls = mattermost.tls.summary { parts.append(tls) }
+            return parts.joined(separator: ", ")
         case .googlechat(let chat):
             return "url: \(chat.url.summary), crash-loop threads: \(chat.threads ? "on" : "off")"
         case .feishu(let feishu):
@@ -101,6 +104,7 @@ enum ChatDestinationSettings: Equatable {
                 token: telegram.token.value, chatID: telegram.chatID, messageThreadID: telegram.messageThreadID, apiURL: telegram.apiURL,
                 disableNotification: telegram.disableNotification, requestTimeout: telegram.requestTimeout, logLines: telegram.logLines)
             configuration.templates = templates
+            configuration.tls = telegram.tls.options
             return TelegramNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .pagerduty(let pagerduty):
             var configuration = PagerDutyConfiguration(
@@ -112,7 +116,7 @@ enum ChatDestinationSettings: Equatable {
         case .mattermost(let mattermost):
             var configuration = MattermostConfiguration(
                 url: mattermost.url.value, channel: mattermost.channel, username: mattermost.username, iconURL: mattermost.iconURL,
-                requestTimeout: mattermost.requestTimeout, logLines: mattermost.logLines)
+                requestTimeout: mattermost.requestTimeout, logLines: mattermost.logLines, tls: mattermost.tls.options)
             configuration.templates = templates
             return MattermostNotifier(name: name, configuration: configuration, redactor: redactor, httpClient: httpClient, now: now)
         case .googlechat(let chat):

@@ -8,9 +8,12 @@ extension DestinationsParser {
     static let chatKeysByKind: [DestinationConfiguration.Kind: [String]] = [
         .teams: ["url", "urlFile", "requestTimeout", "logLines"],
         .discord: ["url", "urlFile", "username", "avatarURL", "threadID", "requestTimeout", "logLines"],
-        .telegram: ["token", "tokenFile", "chatID", "messageThreadID", "apiURL", "disableNotification", "requestTimeout", "logLines"],
+        .telegram: [
+            "token", "tokenFile", "chatID", "messageThreadID", "apiURL", "disableNotification", "requestTimeout", "logLines", "caFile",
+            "insecureSkipVerify",
+        ],
         .pagerduty: ["routingKey", "routingKeyFile", "apiURL", "severity", "clientURL", "requestTimeout", "logLines", "maximumLogBytes"],
-        .mattermost: ["url", "urlFile", "channel", "username", "iconURL", "requestTimeout", "logLines"],
+        .mattermost: ["url", "urlFile", "channel", "username", "iconURL", "requestTimeout", "logLines", "caFile", "insecureSkipVerify"],
         .googlechat: ["url", "urlFile", "threads", "requestTimeout", "logLines"],
         .feishu: ["url", "urlFile", "secret", "secretFile", "keyword", "requestTimeout", "logLines"],
     ]
@@ -44,6 +47,7 @@ extension DestinationsParser {
             if let node = members["apiURL"] { settings.apiURL = try Self.plainURL(node) }
             if let node = members["disableNotification"] { settings.disableNotification = try node.bool() }
             try common(members, timeout: &settings.requestTimeout, logLines: &settings.logLines)
+            settings.tls = try tls(members)
             return .telegram(settings)
         case .pagerduty:
             guard let key = try secrets.secret("routingKey", in: members, owner: entry, required: true) else { throw entry.error("missing routingKey") }
@@ -70,6 +74,7 @@ extension DestinationsParser {
             if let node = members["username"] { settings.username = try node.nonEmptyString() }
             if let node = members["iconURL"] { settings.iconURL = try Self.plainURL(node) }
             try common(members, timeout: &settings.requestTimeout, logLines: &settings.logLines)
+            settings.tls = try tls(members)
             return .mattermost(settings)
         case .googlechat:
             var settings = GoogleChatDestinationSettings(url: try chatURL("url", members, entry))

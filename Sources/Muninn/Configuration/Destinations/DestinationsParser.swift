@@ -8,12 +8,12 @@ struct DestinationsParser {
     private static let commonKeys = ["name", "type"]
     private static let keysByKind: [DestinationConfiguration.Kind: [String]] = [
         .slack: ["token", "tokenFile", "apiURL", "defaultChannel", "requestTimeout", "uploadLogs", "inlineLogLines", "inlineLogCharacters"],
-        .slackWebhook: ["url", "urlFile", "requestTimeout", "inlineLogLines", "inlineLogCharacters"],
+        .slackWebhook: ["url", "urlFile", "requestTimeout", "inlineLogLines", "inlineLogCharacters", "caFile", "insecureSkipVerify"],
         .dingtalk: [
             "token", "tokenFile", "secret", "secretFile", "apiURL", "atMobiles", "atUserIDs", "isAtAll", "keyword", "requestTimeout",
             "logLines", "maximumBodyBytes",
         ],
-        .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes"],
+        .webhook: ["url", "urlFile", "secret", "secretFile", "headers", "requestTimeout", "maximumLogBytes", "caFile", "insecureSkipVerify"],
         .console: ["format"],
         .elasticsearch: [
             "url", "indexPrefix", "username", "password", "passwordFile", "apiKey", "apiKeyFile", "caFile", "insecureSkipVerify",
@@ -112,6 +112,7 @@ struct DestinationsParser {
         if let node = members["requestTimeout"] { settings.requestTimeout = try Self.timeout(node) }
         if let node = members["inlineLogLines"] { settings.inlineLogLines = try node.int(in: 0...1000) }
         if let node = members["inlineLogCharacters"] { settings.inlineLogCharacters = try node.int(in: 0...2800) }
+        settings.tls = try tls(members)
         return settings
     }
 
@@ -146,6 +147,7 @@ struct DestinationsParser {
         }
         if let node = members["requestTimeout"] { settings.requestTimeout = try Self.timeout(node) }
         if let node = members["maximumLogBytes"] { settings.maximumLogBytes = try node.int(in: 0...(16 * 1024 * 1024)) }
+        settings.tls = try tls(members)
         return settings
     }
 

@@ -6,7 +6,7 @@ struct ElasticsearchDestinationSettings: Equatable {
     var url: String
     var indexPrefix: String = ElasticsearchConfiguration.defaultIndexPrefix
     var credentials: LogStoreCredentials = .none
-    var tls: LogStoreTLSSettings = LogStoreTLSSettings()
+    var tls: DestinationTLSSettings = DestinationTLSSettings()
     var indexTemplate: Bool = true
     var maximumLogBytes: Int = 1_000_000
     var requestTimeout: Duration = .seconds(30)

@@ -4,7 +4,7 @@ struct LokiDestinationSettings: Equatable {
     /// `X-Scope-OrgID`.
     var tenant: String?
     var credentials: LogStoreCredentials = .none
-    var tls: LogStoreTLSSettings = LogStoreTLSSettings()
+    var tls: DestinationTLSSettings = DestinationTLSSettings()
     var extraLabels: [String: String] = [:]
     var maximumLineBytes: Int = 256 * 1024
     var maximumLogBytes: Int = 1_000_000

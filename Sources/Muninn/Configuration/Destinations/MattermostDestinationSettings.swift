@@ -6,4 +6,5 @@ struct MattermostDestinationSettings: Equatable {
     var iconURL: String?
     var requestTimeout: Duration = .seconds(15)
     var logLines: Int = 50
+    var tls = DestinationTLSSettings()
 }

@@ -4,4 +4,5 @@ struct SlackWebhookDestinationSettings: Equatable {
     var requestTimeout: Duration = .seconds(15)
     var inlineLogLines: Int = 20
     var inlineLogCharacters: Int = 2_800
+    var tls = DestinationTLSSettings()
 }

@@ -9,4 +9,5 @@ struct TelegramDestinationSettings: Equatable {
     var disableNotification: Bool = false
     var requestTimeout: Duration = .seconds(15)
     var logLines: Int = 30
+    var tls = DestinationTLSSettings()
 }

@@ -11,4 +11,5 @@ struct WebhookDestinationSettings: Equatable {
     var headers: [Header] = []
     var requestTimeout: Duration = .seconds(15)
     var maximumLogBytes: Int = 64 * 1024
+    var tls = DestinationTLSSettings()
 }

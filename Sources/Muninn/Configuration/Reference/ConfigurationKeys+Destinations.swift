@@ -53,6 +53,10 @@ extension ConfigurationKeys {
             key("format", ["console"], default: "json", "`json` (one line per alert) or `text` (a few readable lines)"),
         ]
 
+    /// The types whose server can be self-hosted behind a private CA: the generic webhook, Mattermost, the log stores,
+    /// Slack-compatible webhooks (Mattermost, Rocket.Chat) and a local Telegram Bot API server.
+    private static let tlsTypes = ["slackWebhook", "webhook", "elasticsearch", "loki", "telegram", "mattermost"]
+
     private static let logStores: [ConfigurationKey] = [
         key(
             "url", ["elasticsearch"], default: "required", environment: ["ELASTICSEARCH_URL", "ELASTICSEARCH_SCHEME", "ELASTICSEARCH_PORT"],
@@ -68,8 +72,8 @@ extension ConfigurationKeys {
         + [
             key("tenant", ["loki"], default: "none", "`X-Scope-OrgID`"),
             key("labels", ["loki"], default: "none", "extra stream labels"),
-            key("caFile", ["elasticsearch", "loki"], default: "system roots", "a private CA bundle (PEM)"),
-            key("insecureSkipVerify", ["elasticsearch", "loki"], default: "false", "skip TLS verification (not with caFile)"),
+            key("caFile", tlsTypes, default: "system roots", "a private CA bundle (PEM) to trust instead; relative to the configuration file"),
+            key("insecureSkipVerify", tlsTypes, default: "false", "skip TLS verification (not with caFile; warned about at start)"),
             key("indexTemplate", ["elasticsearch"], default: "true", "install the index template at start"),
             key("maximumLogBytes", ["elasticsearch"], default: "1000000", environment: ["MAX_CRASHLOG_LENGTH"], "log bytes per document"),
             key("maximumLogBytes", ["loki"], default: "1000000", "log bytes per alert"),

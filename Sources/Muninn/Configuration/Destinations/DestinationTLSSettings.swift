@@ -1,7 +1,8 @@
 import MuninnNotifiers
 
-/// `caFile` and `insecureSkipVerify` of an Elasticsearch or Loki destination.
-struct LogStoreTLSSettings: Equatable {
+/// `caFile` and `insecureSkipVerify` of a destination that can be self-hosted behind a private CA (webhook, Slack-compatible
+/// webhook, Mattermost, Telegram's local Bot API server, Elasticsearch, Loki).
+struct DestinationTLSSettings: Equatable {
     /// The path given, for `check-config`, and the PEM read from it at load time.
     var caFile: String?
     var caPEM: [UInt8]?
