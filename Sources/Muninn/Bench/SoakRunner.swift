@@ -1,0 +1,167 @@
+import AsyncHTTPClient
+import Foundation
+
+/// Runs `muninn run` as its own process against the soak's cluster, churns the cluster for the plan's length while
+/// sampling the process, waits for the last deliveries, stops Muninn with SIGTERM, and judges what it saw.
+struct SoakRunner {
+    static let storeResource = "store size"
+
+    let churn: SoakChurn
+    let sink: WebhookSink
+    let ledger: SinkLedger
+    let sinkURL: String
+    let directory: String
+    let storePath: String
+    let executable: String
+    let plan: SoakPlan
+    let log: (String) -> Void
+
+    func run(into report: inout SoakReport) async throws {
+        let configPath = "\(directory)/soak.yaml"
+        let changesURL = sinkURL.replacingOccurrences(of: "/hook", with: "/changes")
+        try SoakMuninnConfiguration.yaml(kubeconfig: churn.cluster.kubeconfigPath, sinkURL: sinkURL, changesURL: changesURL, storePath: storePath)
+            .write(toFile: configPath, atomically: true, encoding: .utf8)
+        let process = try BenchProcess(executable, ["run", "--config", configPath], directory: directory, label: "muninn")
+        var muninnLog = MuninnLogFollower(path: process.stderrPath)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await waitForSync(process, &muninnLog)
+            report.syncSeconds = muninnLog.podListSyncedAt.map { MonotonicTime.seconds(from: process.startedAt, to: $0) }
+            log(String(format: "muninn: in sync after %.1f s", report.syncSeconds ?? 0) + ", dashboard at \(muninnLog.dashboardURL ?? "-")")
+            let dashboard = DashboardProbe(baseURL: muninnLog.dashboardURL ?? "")
+            try await churnAndSample(process, dashboard: dashboard, client: client, report: &report)
+            try await settle(process)
+            report.end = try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report)
+        } catch {
+            muninnLog.poll()
+            await process.stop(grace: .seconds(60))
+            try? await client.shutdown()  // try?: the run's error is the one to report
+            let errors = muninnLog.errors.joined(separator: "\n")
+            throw BenchError("\(error)\(errors.isEmpty ? "" : "\nmuninn's last errors:\n\(errors)")")
+        }
+        await process.stop(grace: .seconds(60))
+        try await client.shutdown()
+        report.muninnExitStatus = process.process.terminationStatus
+        judge(&report)
+    }
+
+    private func waitForSync(_ process: BenchProcess, _ muninnLog: inout MuninnLogFollower) async throws {
+        let deadline = ContinuousClock.now + .seconds(3600)
+        while muninnLog.podListSyncedAt == nil || muninnLog.changeScopesInSync < 2 || muninnLog.dashboardURL == nil {
+            guard process.isRunning else { throw BenchError("muninn run exited before it was in sync: \(process.standardError.suffix(2000))") }
+            guard ContinuousClock.now < deadline else { throw BenchError("muninn run was not in sync within an hour") }
+            try churn.idle()
+            try await Task.sleep(for: .milliseconds(20))
+            muninnLog.poll()
+        }
+    }
+
+    private func churnAndSample(_ process: BenchProcess, dashboard: DashboardProbe, client: HTTPClient, report: inout SoakReport) async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let tick = Duration.milliseconds(50)
+        var nextSample = 0.0
+        var ticks = 0
+        while true {
+            let elapsed = Self.seconds(clock.now - start)
+            if elapsed >= plan.seconds { break }
+            try churn.step(elapsed: elapsed)
+            if elapsed >= nextSample {
+                report.samples.append(try await sample(process, seconds: elapsed, dashboard: dashboard, client: client, report: &report))
+                nextSample += plan.sampleSeconds
+            }
+            ticks += 1
+            try await clock.sleep(until: start + tick * ticks, tolerance: nil)
+        }
+        try churn.step(elapsed: plan.seconds)
+        report.samples.append(try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report))
+    }
+
+    /// Until every expected crash alert and change message arrived, or `settleSeconds` passed.
+    private func settle(_ process: BenchProcess) async throws {
+        let deadline = ContinuousClock.now + .seconds(plan.settleSeconds)
+        while ContinuousClock.now < deadline, process.isRunning {
+            let counts = ledger.snapshot
+            if alertDelivery(counts).lost == 0, changeDelivery(counts).lost == 0 { return }
+            try churn.idle()
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    private func sample(_ process: BenchProcess, seconds: Double, dashboard: DashboardProbe, client: HTTPClient, report: inout SoakReport) async throws -> SoakReport.Sample {
+        guard let resources = ProcessResources.read(pid: process.pid) else { throw BenchError("muninn run exited during the soak (\(seconds) s in)") }
+        let reading = await dashboard.read(client)
+        if reading == nil { report.dashboardFailures += 1 }
+        let counts = ledger.snapshot
+        let alerts = alertDelivery(counts)
+        let changes = changeDelivery(counts)
+        let sample = SoakReport.Sample(
+            seconds: seconds, process: resources, storeBytes: Self.storeBytes(storePath), pods: churn.podCount,
+            crashesWritten: alerts.expected, crashAlertsDelivered: alerts.delivered, duplicatedAlerts: alerts.duplicated,
+            changesMade: changes.expected, changesDelivered: changes.delivered, watchEvents: reading?.watchEvents, relists: reading?.relists)
+        log(String(
+            format: "%5.0f s: RSS %.1f MB (peak %.1f), %ld threads, %ld fds (%ld sockets), store %.1f MB, alerts %ld/%ld, changes %ld/%ld, %ld pods",
+            seconds, Double(resources.rssBytes) / 1e6, Double(resources.peakRSSBytes) / 1e6, resources.threads, resources.openFiles,
+            resources.sockets, Double(sample.storeBytes) / 1e6, alerts.delivered, alerts.expected, changes.delivered, changes.expected, sample.pods))
+        return sample
+    }
+
+    /// Crash alerts: per pod, as many distinct alerts as crashes written.
+    func alertDelivery(_ counts: SinkLedger.Counts) -> SoakReport.Delivery {
+        Self.delivery(expected: churn.expectedCrashesByPod, delivered: counts.crashAlertsByPod.mapValues(\.count), duplicated: counts.duplicatedAlerts)
+    }
+
+    /// Change messages: per object, as many distinct changes as edits made.
+    func changeDelivery(_ counts: SinkLedger.Counts) -> SoakReport.Delivery {
+        Self.delivery(expected: churn.expectedChangesByObject, delivered: counts.changesByObject.mapValues(\.count), duplicated: counts.duplicatedChanges)
+    }
+
+    static func delivery(expected: [String: Int], delivered: [String: Int], duplicated: Int) -> SoakReport.Delivery {
+        var matched = 0
+        var lost = 0
+        var unexpected = 0
+        for (key, count) in expected {
+            let arrived = delivered[key] ?? 0
+            matched += min(count, arrived)
+            lost += max(0, count - arrived)
+        }
+        for (key, arrived) in delivered { unexpected += max(0, arrived - (expected[key] ?? 0)) }
+        return SoakReport.Delivery(
+            expected: expected.values.reduce(0, +), delivered: matched, lost: lost, duplicated: duplicated, unexpected: unexpected)
+    }
+
+    private func judge(_ report: inout SoakReport) {
+        let counts = ledger.snapshot
+        report.alerts = alertDelivery(counts)
+        report.changes = changeDelivery(counts)
+        report.otherAlerts = counts.otherAlertsByKind.mapValues(\.count)
+        report.churn = churn.totals
+        report.verdicts = Self.verdicts(report.samples)
+    }
+
+    /// The verdict per resource over the churn's samples; tolerances in docs/reliability.md.
+    static func verdicts(_ samples: [SoakReport.Sample]) -> [GrowthVerdict] {
+        func series(_ value: (SoakReport.Sample) -> Int) -> [(seconds: Double, value: Double)] {
+            samples.map { ($0.seconds, Double(value($0))) }
+        }
+        return [
+            GrowthVerdict.judge("RSS", series(\.process.rssBytes), absoluteTolerance: 5e6, relativeTolerance: 0.05),
+            GrowthVerdict.judge("peak RSS", series(\.process.peakRSSBytes), absoluteTolerance: 5e6, relativeTolerance: 0.05),
+            GrowthVerdict.judge("threads", series(\.process.threads), absoluteTolerance: 2, relativeTolerance: 0),
+            GrowthVerdict.judge("open files", series(\.process.openFiles), absoluteTolerance: 4, relativeTolerance: 0),
+            GrowthVerdict.judge("sockets", series(\.process.sockets), absoluteTolerance: 2, relativeTolerance: 0),
+            GrowthVerdict.judge(storeResource, series(\.storeBytes), absoluteTolerance: 1e6, relativeTolerance: 0.05),
+        ]
+    }
+
+    static func storeBytes(_ path: String) -> Int {
+        ["", "-wal", "-shm"].reduce(0) { total, suffix in
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.intValue ?? 0
+            return total + size
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
