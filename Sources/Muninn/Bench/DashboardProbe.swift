@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Reads the soak's Muninn dashboard as a user and a Prometheus scrape do (`/healthz`, `/metrics`), so the
 /// dashboard's connections are part of what is sampled, and takes the watch counters from the metrics.

@@ -35,8 +35,8 @@ struct GrowthVerdict: Codable, Sendable, Equatable {
         }
         let slope = leastSquaresSlope(judged)
         let span = (judged.last?.seconds ?? 0) - (judged.first?.seconds ?? 0)
-        let middleMean = mean(middle.map(\.value))
-        let lastMean = mean(last.map(\.value))
+        let middleMean = mean(middle.map { $0.value })
+        let lastMean = mean(last.map { $0.value })
         let tolerance = max(absoluteTolerance, relativeTolerance * abs(middleMean))
         let rise = slope * span
         let grows = rise > tolerance && lastMean - middleMean > tolerance
@@ -49,8 +49,8 @@ struct GrowthVerdict: Codable, Sendable, Equatable {
 
     /// The slope of the least-squares line through the points (0 when every point has the same time).
     static func leastSquaresSlope(_ points: [(seconds: Double, value: Double)]) -> Double {
-        let meanX = mean(points.map(\.seconds))
-        let meanY = mean(points.map(\.value))
+        let meanX = mean(points.map { $0.seconds })
+        let meanY = mean(points.map { $0.value })
         var covariance = 0.0
         var variance = 0.0
         for point in points {

@@ -1,5 +1,6 @@
 import Foundation
 import KubeJSON
+import KubeSim
 import KubeletModel
 
 /// The soak's changing cluster: on every step it carries out the crashes, deletions, readiness flaps, rollouts and

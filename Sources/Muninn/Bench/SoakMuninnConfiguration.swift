@@ -1,3 +1,5 @@
+import Foundation
+
 /// The configuration file of the soak's `muninn run`: the simulator's kubeconfig, alerts to the sink's webhook,
 /// the change watch on Deployments and ConfigMaps posting to the sink, the dashboard on a free port, the SQLite
 /// store in the run's directory, JSON logs (the harness reads them to know when Muninn is in sync).

@@ -30,8 +30,9 @@ struct SoakRunner {
             log(String(format: "muninn: in sync after %.1f s", report.syncSeconds ?? 0) + ", dashboard at \(muninnLog.dashboardURL ?? "-")")
             let dashboard = DashboardProbe(baseURL: muninnLog.dashboardURL ?? "")
             try await churnAndSample(process, dashboard: dashboard, client: client, report: &report)
-            try await settle(process)
-            report.end = try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report)
+            let waited = try await settle(process)
+            let end = try await sample(process, seconds: plan.seconds + waited, dashboard: dashboard, client: client, report: &report)
+            report.end = end
         } catch {
             muninnLog.poll()
             await process.stop(grace: .seconds(60))
@@ -67,25 +68,29 @@ struct SoakRunner {
             if elapsed >= plan.seconds { break }
             try churn.step(elapsed: elapsed)
             if elapsed >= nextSample {
-                report.samples.append(try await sample(process, seconds: elapsed, dashboard: dashboard, client: client, report: &report))
+                let taken = try await sample(process, seconds: elapsed, dashboard: dashboard, client: client, report: &report)
+                report.samples.append(taken)
                 nextSample += plan.sampleSeconds
             }
             ticks += 1
             try await clock.sleep(until: start + tick * ticks, tolerance: nil)
         }
         try churn.step(elapsed: plan.seconds)
-        report.samples.append(try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report))
+        let last = try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report)
+        report.samples.append(last)
     }
 
-    /// Until every expected crash alert and change message arrived, or `settleSeconds` passed.
-    private func settle(_ process: BenchProcess) async throws {
-        let deadline = ContinuousClock.now + .seconds(plan.settleSeconds)
+    /// Until every expected crash alert and change message arrived, or `settleSeconds` passed; returns the seconds waited.
+    private func settle(_ process: BenchProcess) async throws -> Double {
+        let start = ContinuousClock.now
+        let deadline = start + .seconds(plan.settleSeconds)
         while ContinuousClock.now < deadline, process.isRunning {
             let counts = ledger.snapshot
-            if alertDelivery(counts).lost == 0, changeDelivery(counts).lost == 0 { return }
+            if alertDelivery(counts).lost == 0, changeDelivery(counts).lost == 0 { break }
             try churn.idle()
             try await Task.sleep(for: .milliseconds(100))
         }
+        return Self.seconds(ContinuousClock.now - start)
     }
 
     private func sample(_ process: BenchProcess, seconds: Double, dashboard: DashboardProbe, client: HTTPClient, report: inout SoakReport) async throws -> SoakReport.Sample {
