@@ -6,8 +6,10 @@ import KubeletModel
 /// The soak's changing cluster: on every step it carries out the crashes, deletions, readiness flaps, rollouts and
 /// ConfigMap edits that are due at the plan's rates, and lets the kubelet model and the controllers catch up (crashed
 /// containers restart, deleted pods are replaced). It notes what Muninn must report: one crash alert per crash, one
-/// change message per rollout and per ConfigMap edit. Used from the harness's one task only.
-final class SoakChurn {
+/// change message per rollout and per ConfigMap edit.
+final class SoakChurn: @unchecked Sendable {
+    // @unchecked: one task at a time uses it: the runner before and after the churn, the churn task during it. The
+    // sampler, which runs beside the churn task, reads only `gauge`.
     struct Totals: Codable, Sendable {
         var crashes = 0
         var deletions = 0
@@ -27,6 +29,7 @@ final class SoakChurn {
     let deployments: [String]
     let configMaps: [(namespace: String, name: String)]
     private(set) var totals = Totals()
+    let gauge = SoakGauge()
     /// Crashes written per `namespace/pod`.
     private(set) var expectedCrashesByPod: [String: Int] = [:]
     /// Changes made per `Kind/namespace/name`.
@@ -96,10 +99,18 @@ final class SoakChurn {
             scheduled.configMapEdits += 1
             try editConfigMap()
         }
+        publish()
     }
 
     /// The kubelet model catching up, without new operations (while the last alerts arrive).
-    func idle() throws { try absorb(cluster.advance()) }
+    func idle() throws {
+        try absorb(cluster.advance())
+        publish()
+    }
+
+    private func publish() {
+        gauge.publish(SoakGauge.Figures(pods: live.count, crashes: totals.crashes, changes: totals.rollouts + totals.configMapEdits))
+    }
 
     private func crash() throws {
         // A pod that has not crashed yet if one comes quickly; a crash loop (a second crash of the same container,

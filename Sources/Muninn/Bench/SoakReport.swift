@@ -10,7 +10,7 @@ struct SoakReport: Codable, Sendable {
         /// Pods that exist in the cluster (running, starting or terminating).
         var pods: Int
         var crashesWritten: Int
-        /// Distinct crash alerts at the sink.
+        /// Distinct crash alerts at the sink (the end of the report matches them with the crashes, pod by pod).
         var crashAlertsDelivered: Int
         /// Alert requests beyond the first for the same alert id.
         var duplicatedAlerts: Int

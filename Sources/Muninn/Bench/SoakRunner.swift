@@ -14,7 +14,7 @@ struct SoakRunner {
     let storePath: String
     let executable: String
     let plan: SoakPlan
-    let log: (String) -> Void
+    let log: @Sendable (String) -> Void
 
     func run(into report: inout SoakReport) async throws {
         let configPath = "\(directory)/soak.yaml"
@@ -28,11 +28,15 @@ struct SoakRunner {
             try await waitForSync(process, &muninnLog)
             report.syncSeconds = muninnLog.podListSyncedAt.map { MonotonicTime.seconds(from: process.startedAt, to: $0) }
             log(String(format: "muninn: in sync after %.1f s", report.syncSeconds ?? 0) + ", dashboard at \(muninnLog.dashboardURL ?? "-")")
-            let dashboard = DashboardProbe(baseURL: muninnLog.dashboardURL ?? "")
+            // The log gives "http://127.0.0.1:PORT/"; the probe appends absolute paths.
+            var base = muninnLog.dashboardURL ?? ""
+            while base.hasSuffix("/") { base.removeLast() }
+            let dashboard = DashboardProbe(baseURL: base)
             try await churnAndSample(process, dashboard: dashboard, client: client, report: &report)
             let waited = try await settle(process)
-            let end = try await sample(process, seconds: plan.seconds + waited, dashboard: dashboard, client: client, report: &report)
-            report.end = end
+            let end = try await sample(process, seconds: plan.seconds + waited, dashboard: dashboard, client: client)
+            report.end = end.sample
+            if !end.dashboardAnswered { report.dashboardFailures += 1 }
         } catch {
             muninnLog.poll()
             await process.stop(grace: .seconds(60))
@@ -57,27 +61,61 @@ struct SoakRunner {
         }
     }
 
+    /// The churn and the sampler side by side, so a slow answer from Muninn's dashboard delays neither the churn nor
+    /// the next sample; then the sample at the end of the churn.
     private func churnAndSample(_ process: BenchProcess, dashboard: DashboardProbe, client: HTTPClient, report: inout SoakReport) async throws {
+        let start = ContinuousClock.now
+        let sampled = try await withThrowingTaskGroup(of: Sampled?.self) { group in
+            group.addTask {
+                try await self.runChurn(from: start)
+                return nil
+            }
+            group.addTask { try await self.sampleEvery(process, dashboard: dashboard, client: client, from: start) }
+            var sampled = Sampled()
+            for try await result in group {
+                if let result { sampled = result }
+            }
+            return sampled
+        }
+        report.samples = sampled.samples
+        report.dashboardFailures += sampled.dashboardFailures
+        let last = try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client)
+        report.samples.append(last.sample)
+        if !last.dashboardAnswered { report.dashboardFailures += 1 }
+    }
+
+    private struct Sampled: Sendable {
+        var samples: [SoakReport.Sample] = []
+        var dashboardFailures = 0
+    }
+
+    private func runChurn(from start: ContinuousClock.Instant) async throws {
         let clock = ContinuousClock()
-        let start = clock.now
         let tick = Duration.milliseconds(50)
-        var nextSample = 0.0
         var ticks = 0
         while true {
             let elapsed = Self.seconds(clock.now - start)
             if elapsed >= plan.seconds { break }
             try churn.step(elapsed: elapsed)
-            if elapsed >= nextSample {
-                let taken = try await sample(process, seconds: elapsed, dashboard: dashboard, client: client, report: &report)
-                report.samples.append(taken)
-                nextSample += plan.sampleSeconds
-            }
             ticks += 1
             try await clock.sleep(until: start + tick * ticks, tolerance: nil)
         }
         try churn.step(elapsed: plan.seconds)
-        let last = try await sample(process, seconds: plan.seconds, dashboard: dashboard, client: client, report: &report)
-        report.samples.append(last)
+    }
+
+    /// A sample at 0 s and every `sampleSeconds` of the churn; a slot missed while a sample took long is skipped.
+    private func sampleEvery(_ process: BenchProcess, dashboard: DashboardProbe, client: HTTPClient, from start: ContinuousClock.Instant) async throws -> Sampled {
+        let clock = ContinuousClock()
+        var sampled = Sampled()
+        var slot = 0
+        while plan.sampleSeconds * Double(slot) < plan.seconds {
+            try await clock.sleep(until: start + .seconds(plan.sampleSeconds * Double(slot)), tolerance: nil)
+            let taken = try await sample(process, seconds: Self.seconds(clock.now - start), dashboard: dashboard, client: client)
+            sampled.samples.append(taken.sample)
+            if !taken.dashboardAnswered { sampled.dashboardFailures += 1 }
+            slot = max(slot + 1, Int(Self.seconds(clock.now - start) / plan.sampleSeconds) + 1)
+        }
+        return sampled
     }
 
     /// Until every expected crash alert and change message arrived, or `settleSeconds` passed; returns the seconds waited.
@@ -93,22 +131,24 @@ struct SoakRunner {
         return Self.seconds(ContinuousClock.now - start)
     }
 
-    private func sample(_ process: BenchProcess, seconds: Double, dashboard: DashboardProbe, client: HTTPClient, report: inout SoakReport) async throws -> SoakReport.Sample {
-        guard let resources = ProcessResources.read(pid: process.pid) else { throw BenchError("muninn run exited during the soak (\(seconds) s in)") }
+    private func sample(
+        _ process: BenchProcess, seconds: Double, dashboard: DashboardProbe, client: HTTPClient
+    ) async throws -> (sample: SoakReport.Sample, dashboardAnswered: Bool) {
+        guard let resources = ProcessResources.read(pid: process.pid) else { throw BenchError("muninn run exited during the soak (\(Int(seconds)) s in)") }
+        let storeBytes = Self.storeBytes(storePath)
         let reading = await dashboard.read(client)
-        if reading == nil { report.dashboardFailures += 1 }
         let counts = ledger.snapshot
-        let alerts = alertDelivery(counts)
-        let changes = changeDelivery(counts)
+        let churned = churn.gauge.current
         let sample = SoakReport.Sample(
-            seconds: seconds, process: resources, storeBytes: Self.storeBytes(storePath), pods: churn.podCount,
-            crashesWritten: alerts.expected, crashAlertsDelivered: alerts.delivered, duplicatedAlerts: alerts.duplicated,
-            changesMade: changes.expected, changesDelivered: changes.delivered, watchEvents: reading?.watchEvents, relists: reading?.relists)
+            seconds: seconds, process: resources, storeBytes: storeBytes, pods: churned.pods,
+            crashesWritten: churned.crashes, crashAlertsDelivered: counts.crashAlerts, duplicatedAlerts: counts.duplicatedAlerts,
+            changesMade: churned.changes, changesDelivered: counts.changes, watchEvents: reading?.watchEvents, relists: reading?.relists)
         log(String(
             format: "%5.0f s: RSS %.1f MB (peak %.1f), %ld threads, %ld fds (%ld sockets), store %.1f MB, alerts %ld/%ld, changes %ld/%ld, %ld pods",
             seconds, Double(resources.rssBytes) / 1e6, Double(resources.peakRSSBytes) / 1e6, resources.threads, resources.openFiles,
-            resources.sockets, Double(sample.storeBytes) / 1e6, alerts.delivered, alerts.expected, changes.delivered, changes.expected, sample.pods))
-        return sample
+            resources.sockets, Double(storeBytes) / 1e6, sample.crashAlertsDelivered, sample.crashesWritten, sample.changesDelivered,
+            sample.changesMade, sample.pods))
+        return (sample, reading != nil)
     }
 
     /// Crash alerts: per pod, as many distinct alerts as crashes written.

@@ -41,7 +41,7 @@ struct SoakSmokeTests {
             #expect(sample.process.threads > 0)
             #expect(sample.process.openFiles > sample.process.sockets && sample.process.sockets > 0)
             #expect(sample.storeBytes > 0)
-            #expect(sample.pods >= 200)
+            #expect(sample.pods >= 180, "pods are replaced, so the count stays near 200")
             #expect(sample.watchEvents != nil)
         }
         #expect(report.dashboardFailures == 0)
