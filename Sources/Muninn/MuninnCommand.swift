@@ -16,7 +16,7 @@ struct MuninnCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, DemoCommand.self, SimCommand.self, IncidentsCommand.self, StatsCommand.self, CheckConfigCommand.self,
             TestNotifyCommand.self, VersionCommand.self, BenchCommand.self, BenchWatchCommand.self, BenchReadCommand.self,
-            ConfigReferenceCommand.self, FuzzCommand.self,
+            ConfigReferenceCommand.self, FuzzCommand.self, SoakCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -64,6 +64,27 @@ final class BenchCluster {
         return written
     }
 
+    /// Carries out a scenario command now (crash, delete, roll out, readiness) with everything the kubelet model
+    /// and the controllers had due before it; returns the writes, already applied.
+    @discardableResult
+    func perform(_ command: ScenarioCommand) throws -> [ClusterWrite] {
+        let writes = engine.perform(command, now: Date())
+        try simulator.apply(writes)
+        return writes
+    }
+
+    /// What the kubelet model and the controllers have due by now (containers restarting after a crash, pods
+    /// created for deleted ones, rollouts progressing), applied.
+    @discardableResult
+    func advance() throws -> [ClusterWrite] {
+        let writes = engine.advance(to: Date())
+        try simulator.apply(writes)
+        return writes
+    }
+
+    /// The kubelet model's pod `namespace/name`, if it exists.
+    func pod(_ reference: String) -> PodSimulation? { engine.pod(reference) }
+
     private func apply(_ writes: [ClusterWrite]) throws -> Int {
         try simulator.apply(writes)
         return writes.reduce(0) { count, write in

@@ -7,10 +7,14 @@ import NIOCore
 import Synchronization
 
 /// The benchmark's alert destination: a local webhook receiver that notes when the first alert for each
-/// `namespace/pod` arrived (CLOCK_MONOTONIC), and answers 204 as a healthy webhook does.
+/// `namespace/pod` arrived (CLOCK_MONOTONIC), and answers 204 as a healthy webhook does. With a ledger (the soak)
+/// it also counts every alert by id and takes change messages at `/changes`.
 final class WebhookSink: Sendable {
     private let arrivals = Mutex<[String: UInt64]>([:])
     private let received = Mutex(0)
+    let ledger: SinkLedger?
+
+    init(ledger: SinkLedger? = nil) { self.ledger = ledger }
 
     /// First arrival per `namespace/pod`.
     var arrivalTimes: [String: UInt64] { arrivals.withLock { $0 } }
@@ -20,7 +24,9 @@ final class WebhookSink: Sendable {
     func record(_ body: ByteBuffer) {
         let now = MonotonicTime.nanoseconds()
         received.withLock { $0 += 1 }
-        guard let payload = try? JSONValue(parsing: Array(body.readableBytesView)),
+        let parsed = try? JSONValue(parsing: Array(body.readableBytesView))
+        ledger?.recordAlert(parsed)
+        guard let payload = parsed,
             let pod = payload["pod"]?.stringValue, let namespace = payload["namespace"]?.stringValue
         else { return }
         arrivals.withLock { arrivals in
@@ -35,6 +41,12 @@ final class WebhookSink: Sendable {
             var request = request
             let bytes = try await request.collectBody(upTo: 16 << 20)
             record(bytes)
+            return .noContent
+        }
+        router.post("/changes") { [self] request, _ -> HTTPResponse.Status in
+            var request = request
+            let bytes = try await request.collectBody(upTo: 16 << 20)
+            ledger?.recordChange(try? JSONValue(parsing: Array(bytes.readableBytesView)))
             return .noContent
         }
         var logger = Logger(label: "muninn.bench.sink")
