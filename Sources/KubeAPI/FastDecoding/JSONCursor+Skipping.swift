@@ -59,6 +59,34 @@ extension JSONCursor {
         throw FastJSONUnsupported()
     }
 
+    /// How many members the object starting here has (its commas at the top level, plus one), by the same
+    /// structural scan, without consuming it: to size a dictionary once instead of growing it. Malformed input gives
+    /// some count; reading the object then throws.
+    func memberCount() -> Int {
+        var position = index
+        var nesting = 0
+        var commas = 0
+        var empty = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let end = try? Self.endOfString(bytes, from: position + 1) else { return 0 }
+                position = end
+                empty = false
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): nesting += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                nesting -= 1
+                if nesting == 0 { return empty ? 0 : commas + 1 }
+            case UInt8(ascii: ","): if nesting == 1 { commas += 1 }
+            default: break
+            }
+            position += 1
+        }
+        return 0
+    }
+
     /// A number, `true`, `false` or `null`: the bytes up to the next separator, which must start like one.
     private mutating func skipScalar() throws(FastJSONUnsupported) {
         switch bytes[index] {
