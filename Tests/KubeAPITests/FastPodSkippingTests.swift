@@ -28,7 +28,7 @@ import Testing
         #"{"metadata":{"x":"\\\"\\\"\\","name":"a"}}"#,
         #"{"metadata":{"x":["\"]","\\"],"name":"a"}}"#,
         // Brackets and braces inside skipped strings do not count.
-        #"{"metadata":{"managedFields":[{"x":"}]}[{"},"y":"{{{{"}],"name":"a"}}"#,
+        #"{"metadata":{"managedFields":[{"x":"}]}[{","y":"{{{{"}],"name":"a"}}"#,
         #"{"spec":{"volumes":[{"name":"]"}],"containers":[{"name":"c","env":[{"value":"[}\"{"}]}]}}"#,
         // Skipped scalars of every kind, with and without whitespace around them.
         #"{"metadata":{"a":1,"b":-2.5e+3,"c":true,"d":false,"e":null,"f": 0 ,"g":[1,true,null],"name":"a"}}"#,
