@@ -43,7 +43,7 @@ extension JSONCursor {
             try skipValue()
             return [:]
         case true?:
-            var map: [String: String] = [:]
+            var map = [String: String](minimumCapacity: memberCount())
             var failed = false
             try readObject { cursor, key throws(FastJSONUnsupported) in
                 guard case .value(let value) = try cursor.readString() else {

@@ -1,6 +1,7 @@
 import Foundation
 import KubeJSON
 import Logging
+import NIOCore
 import NIOHTTP1
 
 extension KubeClient {
@@ -73,8 +74,8 @@ extension KubeClient {
     func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, what: String) throws -> T {
         do {
             if T.self == JSONValue.self, let value = try JSONValue(parsing: response.body) as? T { return value }
-            if let value = FastJSONDecoding.decode(T.self, from: response.body) { return value }
-            return try JSONDecoder().decode(T.self, from: Data(response.body))
+            if let value = response.buffer.withUnsafeReadableBytes({ FastJSONDecoding.decode(T.self, fromBytes: $0) }) { return value }
+            return try JSONDecoder().decode(T.self, from: Data(response.buffer.readableBytesView))
         } catch {
             throw KubeAPIError.decoding(what: what, message: String(describing: error))
         }

@@ -118,10 +118,11 @@ public final class KubeClient: Sendable {
         while true {
             let response = try await execute(request, timeout: configuration.requestTimeout)
             let status = Int(response.status.code)
-            let body = try await collect(response.body, limit: (200..<300).contains(status) ? configuration.maximumResponseBytes : 1 << 20)
+            let buffer = try await collectBuffer(response.body, limit: (200..<300).contains(status) ? configuration.maximumResponseBytes : 1 << 20)
             if (200..<300).contains(status) {
-                return APIResponse(status: status, headers: response.headers, body: body)
+                return APIResponse(status: status, headers: response.headers, buffer: buffer)
             }
+            let body = Array(buffer.readableBytesView)
             if status == 401, credentials.canRefresh, !refreshedCredentials {
                 refreshedCredentials = true
                 await credentials.invalidate()
@@ -183,9 +184,12 @@ public final class KubeClient: Sendable {
     }
 
     private func collect(_ body: HTTPClientResponse.Body, limit: Int) async throws -> [UInt8] {
+        Array(try await collectBuffer(body, limit: limit).readableBytesView)
+    }
+
+    private func collectBuffer(_ body: HTTPClientResponse.Body, limit: Int) async throws -> ByteBuffer {
         do {
-            var buffer = try await body.collect(upTo: limit)
-            return buffer.readBytes(length: buffer.readableBytes) ?? []
+            return try await body.collect(upTo: limit)
         } catch {
             throw Self.transportError(error)
         }

@@ -15,8 +15,9 @@ extension FuzzTarget {
         return KubeAPIFuzzing.watchChunkingDisagreement(body, chunkSizes: [1], maximumLineLength: maximumLineLength)
     }
 
-    /// The fast pod decoder against Foundation's `JSONDecoder`: it may decline, never disagree.
-    static let fastPod = FuzzTarget(name: "fast-pod", summary: "fast pod decoder == JSONDecoder, or declines") { bytes in
+    /// The fast pod decoder against Foundation's `JSONDecoder`: on what Foundation decodes it may decline, never
+    /// disagree; on what Foundation rejects it must not crash.
+    static let fastPod = FuzzTarget(name: "fast-pod", summary: "fast pod decoder == JSONDecoder on valid JSON, or declines") { bytes in
         KubeAPIFuzzing.fastDecodingDisagreement(bytes)
     }
 }
