@@ -53,7 +53,9 @@ else
     # Two rounds on these 2 cores: the unit and store suites first, then the suites that start real processes
     # (muninn, kubectl, python, chromium, PostgreSQL restarts) and servers. Run together, the second kind starves the
     # first past its time limits.
-    swift test --skip-build --skip IntegrationTests --skip DashboardBrowserTests || status=$?
+    # One at a time: run side by side on two cores, the in-process fake servers of the notifier, dashboard and
+    # store suites starved past their 10 s timeouts (session 5; the cause is still to find, see the issue notes).
+    swift test --skip-build --no-parallel --skip IntegrationTests --skip DashboardBrowserTests || status=$?
     log "testing end to end (processes, browsers)"
     # One at a time: these start real processes (muninn, PostgreSQL, chromium), and side by side on two cores they
     # starve each other past their deadlines.
