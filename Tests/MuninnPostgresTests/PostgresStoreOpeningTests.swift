@@ -102,14 +102,6 @@ struct PostgresStoreOpeningTests {
         #expect(error.message.contains("no_such_database_here") && error.message.contains("does not exist"), "\(error)")
     }
 
-    /// The test server has no TLS: a DSN that requires it must fail, not quietly connect in plain text.
-    @Test func requiredTLSIsNotDowngraded() async throws {
-        var dsn = try PostgresTestServer.dsn()
-        dsn.sslMode = .require
-        let error = try #require(await openingError(dsn))
-        #expect(error.message.contains("does not support TLS"), "\(error)")
-    }
-
     @Test func operationsAfterTheScopeFailClearly() async throws {
         try await TemporaryPostgresDatabase.with { database in
             var escaped: PostgresStore?
