@@ -24,20 +24,8 @@ struct BenchSmokeTests {
         let files = try TemporaryFiles()
         defer { files.remove() }
         let jsonPath = files.path("bench.json")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.muninnExecutable())
-        process.arguments = ["bench", "--pods", "200", "--quick", "--peers", "ceiling", "--json", jsonPath]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: files.write("stdout", "")))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: files.write("stderr", "")))
-        let (exits, exit) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
-        process.terminationHandler = { process in
-            exit.yield(process.terminationStatus)
-            exit.finish()
-        }
-        try process.run()
-        var statuses = exits.makeAsyncIterator()
-        let status = await statuses.next()
-        let stderr = (try? String(contentsOfFile: files.path("stderr"), encoding: .utf8)) ?? ""
+        let (status, stderr) = try await MuninnExecutableRun.run(
+            ["bench", "--pods", "200", "--quick", "--peers", "ceiling", "--json", jsonPath], files: files)
         #expect(status == 0, "\(stderr)")
 
         let report = try JSONDecoder().decode(BenchReport.self, from: Data(contentsOf: URL(fileURLWithPath: jsonPath)))

@@ -56,11 +56,7 @@ extension PostgresStore {
     /// All in one transaction: one round trip to commit, one wait for the server's disk, for the whole batch.
     public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
         guard !commits.isEmpty else { return }
-        let action =
-            commits.count == 1
-            ? "could not save the alert of incident \(commits[0].incident)"
-            : "could not save the alerts of incidents \(commits.map { "\($0.incident)" }.joined(separator: ", "))"
-        try await perform(action) { database in
+        try await perform(commits.storeAction) { database in
             let encoded = try commits.map { ($0, try StoredJSON.text($0.alert)) }
             let logger = logger
             try await database.transaction { runner in

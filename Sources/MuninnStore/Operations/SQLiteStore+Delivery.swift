@@ -70,11 +70,7 @@ extension SQLiteStore {
     /// last batch was being written.
     public func recordAttempts(_ attempts: [DeliveryAttempt]) async throws(StoreError) {
         guard !attempts.isEmpty else { return }
-        let action =
-            attempts.count == 1
-            ? "could not record the attempt of delivery \(attempts[0].delivery)"
-            : "could not record the attempts of deliveries \(attempts.map { "\($0.delivery)" }.joined(separator: ", "))"
-        try await perform(action) { connection in
+        try await perform(attempts.storeAction) { connection in
             let statements = try attempts.map { ($0.delivery, try Self.recordStatement($0)) }
             try await connection.writeTransaction { runner in
                 for (delivery, statement) in statements {

@@ -51,11 +51,7 @@ extension SQLiteStore {
     /// All in one transaction: one wait for the disk for the whole batch.
     public func commitAlerts(_ commits: [AlertCommit]) async throws(StoreError) {
         guard !commits.isEmpty else { return }
-        let action =
-            commits.count == 1
-            ? "could not save the alert of incident \(commits[0].incident)"
-            : "could not save the alerts of incidents \(commits.map { "\($0.incident)" }.joined(separator: ", "))"
-        try await perform(action) { connection in
+        try await perform(commits.storeAction) { connection in
             let encoded = try commits.map { ($0, try StoredJSON.text($0.alert)) }
             try await connection.writeTransaction { runner in
                 for (commit, alertJSON) in encoded { try await write(commit, alertJSON: alertJSON, runner: runner) }

@@ -11,23 +11,11 @@ struct SoakSmokeTests {
         let files = try TemporaryFiles()
         defer { files.remove() }
         let jsonPath = files.path("soak.json")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BenchSmokeTests.muninnExecutable())
-        process.arguments = [
+        let arguments = [
             "soak", "--pods", "200", "--namespaces", "4", "--minutes", "0.3", "--sample-seconds", "1", "--crash-rate", "3",
             "--rollout-seconds", "5", "--configmap-seconds", "3", "--configmaps", "4", "--settle-seconds", "120", "--json", jsonPath,
         ]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: files.write("stdout", "")))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: files.write("stderr", "")))
-        let (exits, exit) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
-        process.terminationHandler = { process in
-            exit.yield(process.terminationStatus)
-            exit.finish()
-        }
-        try process.run()
-        var statuses = exits.makeAsyncIterator()
-        let status = await statuses.next()
-        let stderr = (try? String(contentsOfFile: files.path("stderr"), encoding: .utf8)) ?? ""
+        let (status, stderr) = try await MuninnExecutableRun.run(arguments, files: files)
         #expect(status == 0, "\(stderr)")
 
         let report = try JSONDecoder().decode(SoakReport.self, from: Data(contentsOf: URL(fileURLWithPath: jsonPath)))
