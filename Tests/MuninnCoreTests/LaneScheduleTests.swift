@@ -52,6 +52,25 @@ import Testing
         #expect(schedule.claim([delivery(4, webhook)], now: now, limit: 8).map(\.id) == [4])
     }
 
+    @Test func aRecordOnlyWakesTheLoopWhenItFreesTheLane() {
+        let schedule = LaneSchedule(depth: { _ in 3 })
+        let first = delivery(1, webhook)
+        _ = schedule.claim([first], now: now, limit: 8)
+        schedule.sent(first, at: now, interval: .zero, recording: true)
+        let second = delivery(2, webhook)
+        _ = schedule.claim([second], now: now, limit: 8)
+        // The lane is sending its next message: the end of that send wakes the loop, not this record.
+        #expect(!schedule.release(first))
+        schedule.sent(second, at: now, interval: .zero, recording: true)
+        #expect(schedule.release(second))
+        #expect(schedule.busyLanes.isEmpty)
+        // A failed send holds the lane until recorded; its record frees the lane.
+        let third = delivery(3, webhook)
+        _ = schedule.claim([third], now: now, limit: 8)
+        #expect(!schedule.sent(third, at: now, interval: .zero, recording: false))
+        #expect(schedule.release(third))
+    }
+
     @Test func aFailedSendKeepsThePipelinedLaneUntilRecorded() {
         let schedule = LaneSchedule(depth: { _ in 3 })
         let first = delivery(1, webhook)

@@ -134,8 +134,7 @@ public struct DeliveryService: Service {
                 for delivery in ready {
                     group.addTask {
                         await attempt(delivery, schedule: schedule, recorder: recorder)
-                        schedule.release(delivery)
-                        doorbell.ring()
+                        if schedule.release(delivery) { doorbell.ring() }
                     }
                 }
                 // Each attempt rings when its send is over, and the loop reads again then: reading again now would find

@@ -8,17 +8,21 @@ import ServiceLifecycle
 /// see them as they happened.
 public struct EnrichmentService: Service {
     public struct Settings: Sendable {
-        /// Incidents enriched at once (each does up to four API reads).
+        /// Incidents enriched at once (each does up to four API reads at once).
         public var concurrency: Int
+        /// Incidents taken from the outbox, enriched and committed together: one transaction (and one index update
+        /// of the history's search) for a batch, rather than one per incident, which is what keeps up with a burst.
+        public var batchSize: Int
         /// Give each delivery a thread key so later crashes of the same container reply to the first message.
         public var threading: Bool
         public var storeRetry: RetryPolicy
 
         public init(
-            concurrency: Int = 4, threading: Bool = true,
+            concurrency: Int = 8, batchSize: Int = 32, threading: Bool = true,
             storeRetry: RetryPolicy = RetryPolicy(initial: .milliseconds(500), maximum: .seconds(30))
         ) {
             self.concurrency = max(1, concurrency)
+            self.batchSize = max(1, batchSize)
             self.threading = threading
             self.storeRetry = storeRetry
         }
@@ -68,7 +72,7 @@ public struct EnrichmentService: Service {
             var gate = self.gate
             while !Task.isCancelled {
                 let batch = try await StoreRetry.run("read queued incidents", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
-                    () throws(StoreError) in try await store.incidentsAwaitingEnrichment(limit: settings.concurrency * 2)
+                    () throws(StoreError) in try await store.incidentsAwaitingEnrichment(limit: settings.batchSize)
                 }
                 guard !batch.isEmpty else {
                     await doorbell.wait()

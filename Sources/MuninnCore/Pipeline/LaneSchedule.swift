@@ -81,14 +81,18 @@ final class LaneSchedule: Sendable {
     }
 
     /// The outcome of `delivery` is durable: the lane no longer waits for it.
-    func release(_ delivery: PendingDelivery) {
+    /// - Returns: whether the lane may now take a delivery it could not take before; not while it is sending its
+    ///   next one, whose own end says so (waking the delivery loop for each would double its reads).
+    @discardableResult
+    func release(_ delivery: PendingDelivery) -> Bool {
         state.withLock { state in
-            guard var lane = state.lanes[delivery.lane] else { return }
+            guard var lane = state.lanes[delivery.lane] else { return true }
             if lane.recording.removeValue(forKey: delivery.id) == nil, lane.sending {
                 lane.sending = false
                 state.sendingCount -= 1
             }
             state.lanes[delivery.lane] = lane.isIdle ? nil : lane
+            return !lane.sending
         }
     }
 

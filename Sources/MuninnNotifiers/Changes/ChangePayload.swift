@@ -43,7 +43,7 @@ public enum ChangePayload {
     /// `msg_` and 32 hex digits of a hash of the change id: the same on every retry, so receivers can de-duplicate.
     public static func messageID(for change: ManifestChange) -> String {
         let digest = SHA256.hash(data: Array(change.id.utf8))
-        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "msg_" + LowercaseHex.text(digest.prefix(16))
     }
 
     /// `UPDATE Deployment shop/api` (kwatchman's words for the action).

@@ -25,7 +25,7 @@ extension DingTalkNotifier {
         while true {
             let title = PlainText.clipped(PlainText.singleLine("\(configuration.keyword): \(ChangePayload.summary(change))"), to: 100)
             var text = "#### " + DingTalkMarkdown.escaped(title) + "\n\n"
-            var rows: [(String, String?)] = [("Cluster", change.cluster), ("Changed by", change.changedBy), ("Time", ISO8601DateFormatter().string(from: change.observedAt))]
+            var rows: [(String, String?)] = [("Cluster", change.cluster), ("Changed by", change.changedBy), ("Time", RFC3339.format(change.observedAt))]
             if change.whileStopped { rows.append(("Note", "changed while Muninn was not running; found at start-up")) }
             for case (let label, let value?) in rows { text += "- **\(label):** " + DingTalkMarkdown.escaped(PlainText.clipped(value, to: 300)) + "\n" }
             let fields = change.diff.fieldChanges.prefix(20).map { field in

@@ -29,7 +29,7 @@ public struct DingTalkMessage: Sendable {
         var text = "#### " + DingTalkMarkdown.escaped(title) + "\n\n"
         var rows = alert.identityRows + [("Exit code", alert.exitCodeSummary), ("Restarts", alert.restartSummary)]
         if alert.seenLate { rows.append(("Note", "happened while Muninn was not running; reported late")) }
-        rows.append(("Time", ISO8601DateFormatter().string(from: alert.occurredAt)))
+        rows.append(("Time", RFC3339.format(alert.occurredAt)))
         for case (let label, let value?) in rows {
             text += "- **\(label):** " + DingTalkMarkdown.escaped(PlainText.clipped(value, to: 300)) + "\n"
         }

@@ -50,7 +50,7 @@ public enum ElasticsearchDocument {
     /// document instead of adding a second one. Ids over Elasticsearch's 512-byte limit are hashed.
     public static func id(for alert: Alert) -> String {
         guard alert.id.utf8.count > 512 else { return alert.id }
-        return "sha256-" + SHA256.hash(data: Array(alert.id.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "sha256-" + LowercaseHex.text(SHA256.hash(data: Array(alert.id.utf8)))
     }
 
     private static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }

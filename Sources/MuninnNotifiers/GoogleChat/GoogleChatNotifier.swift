@@ -42,7 +42,7 @@ public struct GoogleChatNotifier: Notifier {
 
     /// `muninn-` and 24 hex digits of the alert id's hash: threadKey allows letters, digits, `-` and `_`.
     static func threadKey(for alert: Alert) -> String {
-        "muninn-" + SHA256.hash(data: Array(alert.id.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        "muninn-" + LowercaseHex.text(SHA256.hash(data: Array(alert.id.utf8)).prefix(12))
     }
 
     var postURL: String {

@@ -12,7 +12,7 @@ public enum PagerDutyEvent {
     public static func dedupKey(for alert: Alert) -> String {
         let key = ["muninn", alert.cluster.isEmpty ? "-" : alert.cluster, alert.namespace, alert.pod, alert.container ?? "-"].joined(separator: "/")
         guard key.utf8.count > 255 else { return key }
-        let digest = SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = LowercaseHex.text(SHA256.hash(data: Array(key.utf8)))
         return String(String.UnicodeScalarView(key.unicodeScalars.prefix(180))) + "#" + digest
     }
 

@@ -113,7 +113,7 @@ public struct SlackMessage: Sendable, Equatable {
 
     static func context(_ alert: Alert) -> [String] {
         let seconds = Int(alert.occurredAt.timeIntervalSince1970.rounded(.down))
-        let iso = ISO8601DateFormatter().string(from: alert.occurredAt)
+        let iso = RFC3339.format(alert.occurredAt)
         var elements = ["<!date^\(seconds)^{date_short_pretty} {time_secs}|\(iso)>"]
         if alert.seenLate { elements.append("Happened while Muninn was not running; reported late") }
         elements.append("Muninn alert " + SlackText.inlineCode(PlainText.clipped(alert.id, to: 200)))

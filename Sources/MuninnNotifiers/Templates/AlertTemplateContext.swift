@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import MuninnCore
 
 /// The variables a message template sees for one alert, every value from the cluster already escaped for the
@@ -56,7 +57,7 @@ public struct AlertTemplateContext {
         if !events.isEmpty { values["events"] = events }
         if let text = alert.shownEvents { values["eventsText"] = markup.block(text) }
         inline("occurredAt", alert.occurredAtText)
-        inline("startedAt", alert.startedAt.map { ISO8601DateFormatter().string(from: $0) })
+        inline("startedAt", alert.startedAt.map { RFC3339.format($0) })
         if alert.kind == .crashed { inline("finishedAt", alert.occurredAtText) }
         inline("containerID", alert.containerID)
         if let change = alert.precedingChange { values["precedingChange"] = Self.change(change, alert: alert, markup: markup) }
@@ -68,7 +69,7 @@ public struct AlertTemplateContext {
     private static func change(_ change: PrecedingChange, alert: Alert, markup: TemplateMarkup) -> [String: Any] {
         var values: [String: Any] = [
             "kind": markup.inline(change.kind), "name": markup.inline(change.name),
-            "changedAt": markup.inline(ISO8601DateFormatter().string(from: change.changedAt)),
+            "changedAt": markup.inline(RFC3339.format(change.changedAt)),
             "summary": markup.inline(PlainText.clipped(change.summary, to: 500)),
             "sentence": markup.inline(PlainText.clipped(change.sentence(for: alert), to: 500)),
             "diff": markup.block(PrecedingChangeText.diff(change, maxLines: 30, maxCharacters: 1_500)),

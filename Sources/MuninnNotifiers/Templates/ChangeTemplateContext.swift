@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import MuninnCore
 
 /// The variables a change-watch template sees for one manifest change, escaped for the destination's markup like
@@ -25,7 +26,7 @@ public struct ChangeTemplateContext {
         inline("name", change.name)
         inline("uid", change.uid)
         inline("changedBy", change.changedBy)
-        inline("observedAt", ISO8601DateFormatter().string(from: change.observedAt))
+        inline("observedAt", RFC3339.format(change.observedAt))
         inline("changeId", change.id)
         values["whileStopped"] = change.whileStopped
         if let workload = change.workload {

@@ -1,4 +1,5 @@
 import Foundation
+import KubeJSON
 import MuninnCore
 
 extension Alert {
@@ -42,7 +43,7 @@ extension Alert {
     }
 
     /// RFC 3339 time of the incident, UTC.
-    var occurredAtText: String { ISO8601DateFormatter().string(from: occurredAt) }
+    var occurredAtText: String { RFC3339.format(occurredAt) }
 
     /// Whether the alert says things are fine again (green rather than red).
     var isRecovery: Bool { kind == .recovered }

@@ -82,15 +82,12 @@ public enum AlertPayload {
     /// ID, the same on every retry so receivers can de-duplicate.
     public static func messageID(for alert: Alert) -> String {
         let digest = SHA256.hash(data: Array(alert.id.utf8))
-        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "msg_" + LowercaseHex.text(digest.prefix(16))
     }
 
     /// RFC 3339 in UTC with milliseconds: `2026-08-21T10:15:30.123Z`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        RFC3339.format(date, fractionalDigits: 3)
     }
 
     private static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
