@@ -73,7 +73,7 @@ struct AlertPipelineService: Service {
                     group.addTask { try await detection.run() }
                 }
                 let enrichment = EnrichmentService(
-                    store: store, enricher: AlertEnricher(configuration: settings.enricher, changeLink: changeLink), reader: KubeClusterReader(client: client),
+                    store: store, enricher: AlertEnricher(configuration: settings.enricher, changeLink: changeLink), reader: CachingClusterReader(wrapping: KubeClusterReader(client: client)),
                     route: route, gate: gate, settings: settings.enrichment, doorbell: enrichmentBell, delivery: deliveryBell,
                     logger: Logger(label: "muninn.enrich"))
                 group.addTask { try await enrichment.run() }
