@@ -125,7 +125,7 @@ public struct DeliveryService: Service {
                     }
                 }
                 let start = now()
-                let recording = schedule.recordingDeliveries
+                let recording = schedule.readBegins()
                 let readLimit = settings.concurrency * 4
                 let due = try await StoreRetry.run("read due deliveries", policy: settings.storeRetry, clock: clock, logger: logger, metrics: metrics) {
                     () throws(StoreError) in try await store.dueDeliveries(now: start, limit: readLimit, excluding: recording)

@@ -22,6 +22,10 @@ final class LaneSchedule: Sendable {
         var pacer = LanePacer()
         var lanes: [DeliveryLane: Lane] = [:]
         var sendingCount = 0
+        /// Deliveries whose outcome became durable since the delivery loop began its latest read of the outbox.
+        /// That read may have been answered from before the commit (a second connection, a snapshot taken while the
+        /// record was being written), so it may still list them as due: they must not be sent again.
+        var recordedDuringRead: Set<PendingDelivery.ID> = []
     }
 
     private let state = Mutex(State())
@@ -36,10 +40,14 @@ final class LaneSchedule: Sendable {
     /// The lanes that cannot take a new delivery now: sending, or waiting for sends to be recorded.
     var busyLanes: Set<DeliveryLane> { state.withLock { Set($0.lanes.keys) } }
 
-    /// The deliveries whose send is over but whose outcome is still being recorded: still pending in the store,
-    /// and not to be read back as due.
-    var recordingDeliveries: Set<PendingDelivery.ID> {
-        state.withLock { state in Set(state.lanes.values.flatMap(\.recording.keys)) }
+    /// Called as the delivery loop begins a read of the due deliveries: returns those whose send is over but whose
+    /// outcome is still being recorded (still pending in the store, not to be read back as due), and starts noting
+    /// the outcomes that become durable while the read is under way (`claim` passes over those).
+    func readBegins() -> Set<PendingDelivery.ID> {
+        state.withLock { state in
+            state.recordedDuringRead = []
+            return Set(state.lanes.values.flatMap(\.recording.keys))
+        }
     }
 
     /// Takes up to `limit` deliveries (across lanes, counting the sends under way) from `due` whose lanes may send
@@ -52,7 +60,8 @@ final class LaneSchedule: Sendable {
             var claimed: [PendingDelivery] = []
             for delivery in due where state.sendingCount < limit {
                 var lane = state.lanes[delivery.lane] ?? Lane()
-                guard !lane.sending, lane.recording[delivery.id] == nil, lane.recording.count < max(1, depth(delivery.lane)),
+                guard !lane.sending, lane.recording[delivery.id] == nil, !state.recordedDuringRead.contains(delivery.id),
+                    lane.recording.count < max(1, depth(delivery.lane)),
                     delivery.threadKey == nil || !lane.recording.values.contains(delivery.threadKey),
                     state.pacer.mayPass(delivery.lane, now: now)
                 else { continue }
@@ -86,6 +95,7 @@ final class LaneSchedule: Sendable {
     @discardableResult
     func release(_ delivery: PendingDelivery) -> Bool {
         state.withLock { state in
+            state.recordedDuringRead.insert(delivery.id)
             guard var lane = state.lanes[delivery.lane] else { return true }
             if lane.recording.removeValue(forKey: delivery.id) == nil, lane.sending {
                 lane.sending = false
