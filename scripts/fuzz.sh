@@ -7,7 +7,7 @@
 #                                          fuzz one target (default 600 s) from Fuzz/corpus/TARGET
 #   scripts/fuzz.sh all [SECONDS]          every target in turn (default 600 s each)
 #   scripts/fuzz.sh ci [SECONDS]           build, then every target briefly (default 20 s each); fails on a finding
-#   scripts/fuzz.sh merge TARGET           reduce Fuzz/corpus/TARGET and what fuzzing kept to what adds coverage
+#   scripts/fuzz.sh merge TARGET [flags]   reduce Fuzz/corpus/TARGET and what fuzzing kept to what adds coverage
 #
 # New inputs go to .build-fuzz/corpus/TARGET (not committed) and findings to .build-fuzz/findings/; a finding
 # is fixed, then its input is committed to Fuzz/regressions/TARGET/, which the test suite replays.
@@ -91,9 +91,11 @@ case "$command" in
         exit "$failed"
         ;;
     merge)
-        # Reduces what fuzzing kept plus the committed inputs to those that add coverage to the seeds (libFuzzer's
-        # -set_cover_merge, which re-runs `muninn fuzz TARGET` per batch), and makes that Fuzz/corpus/TARGET. The
-        # seeds (seed-*, from Fuzz/make-seed-corpus.py) are kept as they are.
+        # Reduces what fuzzing kept plus the committed inputs to the fewest that reach every edge the seeds do not
+        # (libFuzzer's -set_cover_merge, which re-runs `muninn fuzz TARGET` per batch; -use_counters=0: edges, not
+        # hit counts), and makes that Fuzz/corpus/TARGET. The seeds (seed-*, from Fuzz/make-seed-corpus.py) are kept
+        # as they are; other inputs are cut to 8 KiB (the seeds hold whole documents). The committed corpus stays
+        # small; .build-fuzz/corpus keeps everything for the next run. Extra arguments go to libFuzzer.
         target=${2:?usage: scripts/fuzz.sh merge TARGET}
         [ -x "$binary" ] || die "no fuzz build: run scripts/fuzz.sh build"
         [ -d "$SCRATCH/corpus/$target" ] || die "nothing fuzzed yet for $target"
@@ -101,8 +103,8 @@ case "$command" in
         rm -rf "$merged"
         mkdir -p "$merged"
         cp Fuzz/corpus/"$target"/seed-* "$merged"/
-        SWIFT_BACKTRACE=enable=no "$binary" fuzz "$target" -set_cover_merge=1 -timeout=10 -rss_limit_mb=3072 \
-            -max_len="${MUNINN_FUZZ_MERGE_MAX_LEN:-65536}" "$merged" "Fuzz/corpus/$target" "$SCRATCH/corpus/$target" \
+        SWIFT_BACKTRACE=enable=no "$binary" fuzz "$target" -set_cover_merge=1 -use_counters=0 -timeout=10 \
+            -rss_limit_mb=3072 -max_len=8192 "${@:3}" "$merged" "Fuzz/corpus/$target" "$SCRATCH/corpus/$target" \
             >"$SCRATCH/merge-$target.log" 2>&1 || die "merging $target failed, see $SCRATCH/merge-$target.log"
         grep -E "MERGE-OUTER: [0-9]+ new files" "$SCRATCH/merge-$target.log" >&2 || true
         find "Fuzz/corpus/$target" -type f ! -name 'seed-*' -delete
