@@ -7,7 +7,7 @@
 #                                          fuzz one target (default 600 s) from Fuzz/corpus/TARGET
 #   scripts/fuzz.sh all [SECONDS]          every target in turn (default 600 s each)
 #   scripts/fuzz.sh ci [SECONDS]           build, then every target briefly (default 20 s each); fails on a finding
-#   scripts/fuzz.sh merge TARGET           copy what fuzzing kept into Fuzz/corpus/TARGET (to commit)
+#   scripts/fuzz.sh merge TARGET [flags]   reduce Fuzz/corpus/TARGET and what fuzzing kept to what adds coverage
 #
 # New inputs go to .build-fuzz/corpus/TARGET (not committed) and findings to .build-fuzz/findings/; a finding
 # is fixed, then its input is committed to Fuzz/regressions/TARGET/, which the test suite replays.
@@ -67,7 +67,7 @@ run_target() {
     SWIFT_BACKTRACE=enable=no "$binary" fuzz "$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=262144 -print_final_stats=1 \
         -artifact_prefix="$findings/" "$@" "$work" "Fuzz/corpus/$target" >"$SCRATCH/fuzz-$target.log" 2>&1 || status=$?
-    grep -E "^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|ERROR|Fatal error|Test unit written" "$SCRATCH/fuzz-$target.log" \
+    grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|stat::|ERROR|Fatal error|Test unit written" "$SCRATCH/fuzz-$target.log" \
         | cut -c1-400 >&2 || true
     if [ "$status" -ne 0 ]; then
         log "$target: FINDING (exit $status); the input is in $findings/, the log in $SCRATCH/fuzz-$target.log"
@@ -91,12 +91,25 @@ case "$command" in
         exit "$failed"
         ;;
     merge)
-        # libFuzzer's -merge re-runs the binary with only its own flags, which `muninn` cannot take: the inputs
-        # fuzzing kept (each added coverage when found) are copied as they are.
+        # Reduces what fuzzing kept plus the committed inputs to the fewest that reach every edge the seeds do not
+        # (libFuzzer's -set_cover_merge, which re-runs `muninn fuzz TARGET` per batch; -use_counters=0: edges, not
+        # hit counts), and makes that Fuzz/corpus/TARGET. The seeds (seed-*, from Fuzz/make-seed-corpus.py) are kept
+        # as they are; other inputs are cut to 8 KiB (the seeds hold whole documents). The committed corpus stays
+        # small; .build-fuzz/corpus keeps everything for the next run. Extra arguments go to libFuzzer.
         target=${2:?usage: scripts/fuzz.sh merge TARGET}
+        [ -x "$binary" ] || die "no fuzz build: run scripts/fuzz.sh build"
         [ -d "$SCRATCH/corpus/$target" ] || die "nothing fuzzed yet for $target"
-        cp -n "$SCRATCH/corpus/$target"/* "Fuzz/corpus/$target"/ 2>/dev/null || true
-        log "$target: $(ls "Fuzz/corpus/$target" | wc -l) inputs in Fuzz/corpus/$target"
+        merged="$SCRATCH/merged/$target"
+        rm -rf "$merged"
+        mkdir -p "$merged"
+        cp Fuzz/corpus/"$target"/seed-* "$merged"/
+        SWIFT_BACKTRACE=enable=no "$binary" fuzz "$target" -set_cover_merge=1 -use_counters=0 -timeout=10 \
+            -rss_limit_mb=3072 -max_len=8192 "${@:3}" "$merged" "Fuzz/corpus/$target" "$SCRATCH/corpus/$target" \
+            >"$SCRATCH/merge-$target.log" 2>&1 || die "merging $target failed, see $SCRATCH/merge-$target.log"
+        grep -E "MERGE-OUTER: [0-9]+ new files" "$SCRATCH/merge-$target.log" >&2 || true
+        find "Fuzz/corpus/$target" -type f ! -name 'seed-*' -delete
+        cp -n "$merged"/* "Fuzz/corpus/$target"/
+        log "$target: $(ls "Fuzz/corpus/$target" | wc -l) inputs, $(du -s --apparent-size -h "Fuzz/corpus/$target" | cut -f1) in Fuzz/corpus/$target"
         ;;
     "" | -h | --help) sed -n '2,14p' "$0" ;;
     *) run_target "$command" "${2:-600}" "${@:3}" ;;

@@ -37,7 +37,9 @@ import Testing
     /// The seed corpus exercises the parsers' accepting paths, not only their errors: a corpus of rejects would
     /// leave the fuzzer far from the code that matters.
     @Test func theSeedConfigurationsAreAccepted() throws {
-        let accepted = try Self.inputs(of: "config-yaml").filter { file in
+        // Only the seeds: what fuzzing added need not even be UTF-8.
+        let seeds = try Self.inputs(of: "config-yaml").filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("seed-") }
+        let accepted = try seeds.filter { file in
             let text = try String(contentsOfFile: file, encoding: .utf8)
             return (try? MuninnConfiguration.parse(text, file: "/nonexistent-muninn-fuzz/muninn.yaml")) != nil
         }

@@ -23,13 +23,23 @@ enum LibFuzzerDriver {
 
     static var isAvailable: Bool { lookUp() != nil }
 
+    /// libFuzzer starts child processes (`-merge=1`, `-minimize_crash=1`, `-fork`) with `system()` on its argv[0]
+    /// followed by its own flags; `muninn` needs `fuzz TARGET` before them, so argv[0] carries it, shell-quoted.
+    static func childCommand(for target: FuzzTarget, executable: String = CommandLine.arguments.first ?? "muninn") -> String {
+        [executable, "fuzz", target.name].map(shellQuoted).joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
     /// Runs libFuzzer on `target` with its command-line `arguments` (flags and corpus directories); returns its
     /// exit status. A broken invariant stops the process with the message, which libFuzzer reports as a crash
     /// and saves the input for.
     static func run(_ target: FuzzTarget, arguments: [String]) -> Int32? {
         guard let driver = lookUp() else { return nil }
         selected.withLock { $0 = target }
-        let strings = [CommandLine.arguments.first ?? "muninn"] + arguments
+        let strings = [childCommand(for: target)] + arguments
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         var argc = Int32(strings.count)
