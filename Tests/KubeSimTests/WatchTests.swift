@@ -115,6 +115,8 @@ import Testing
             await clock.waitForSleepers(1)
             clock.advance(by: .seconds(5))
             #expect(try await reader.drain().isEmpty)
+            // The client sees the end of the stream before the server has finished the handler that counts it.
+            while simulator.openWatchCount != 0 && !Task.isCancelled { await Task.yield() }
             #expect(simulator.openWatchCount == 0)
         }
     }
