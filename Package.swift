@@ -210,7 +210,7 @@ let package = Package(
         .testTarget(
             name: "KubeAPITests",
             dependencies: [
-                "KubeAPI", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                "KubeAPI", "MuninnTesting", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Fixtures")],
@@ -242,6 +242,8 @@ let package = Package(
             dependencies: [
                 "MuninnPostgres", "MuninnCore", "MuninnStoreContract", "MuninnTesting",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

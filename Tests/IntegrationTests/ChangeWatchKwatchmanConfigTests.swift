@@ -83,54 +83,54 @@ struct ChangeWatchKwatchmanConfigTests {
                 try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("shop", image: "nginx:1.27"))
                 try simulator.create(.services, namespace: Self.namespace, Self.service("shop", port: 80))
 
-                let muninn = try MuninnProcess(run.arguments, environment: run.environment)
-                defer { muninn.terminate() }
-                // deployment, service, statefulset, daemonset and ingress (networking.k8s.io/v1) each listed.
-                try await muninn.waitFor("change watch in sync", count: 5)
-                #expect(hook.payloads.isEmpty, "the initial list is a baseline")
+                try await MuninnProcess.with(run.arguments, environment: run.environment) { muninn in
+                    // deployment, service, statefulset, daemonset and ingress (networking.k8s.io/v1) each listed.
+                    try await muninn.waitFor("change watch in sync", count: 5)
+                    #expect(hook.payloads.isEmpty, "the initial list is a baseline")
 
-                // An image change: kwatchman's message.
-                var shop = try simulator.get(.deployments, namespace: Self.namespace, name: "shop")
-                shop[path: ["spec", "template", "spec", "containers"]] = [["name": "app", "image": "nginx:1.28"]]
-                shop = try simulator.update(.deployments, namespace: Self.namespace, name: "shop", shop)
-                let first = try await hook.waitForMessages(1)
-                Self.expectKwatchmanUpdate(first[0], kind: "deployment", name: "shop")
-                #expect(Self.added(first[0]).contains { $0.hasSuffix("image: nginx:1.28") }, "\(first[0])")
+                    // An image change: kwatchman's message.
+                    var shop = try simulator.get(.deployments, namespace: Self.namespace, name: "shop")
+                    shop[path: ["spec", "template", "spec", "containers"]] = [["name": "app", "image": "nginx:1.28"]]
+                    shop = try simulator.update(.deployments, namespace: Self.namespace, name: "shop", shop)
+                    let first = try await hook.waitForMessages(1)
+                    Self.expectKwatchmanUpdate(first[0], kind: "deployment", name: "shop")
+                    #expect(Self.added(first[0]).contains { $0.hasSuffix("image: nginx:1.28") }, "\(first[0])")
 
-                // Nothing to send: a status-only update, an unchanged re-write, additions and deletions (the example
-                // ignores Add and Delete).
-                var status = shop
-                status["status"] = ["replicas": 1, "readyReplicas": 1, "observedGeneration": 2]
-                try simulator.apply([.apply(.deployments, status)])
-                // A write of the object as it is (a re-apply with nothing new): at most a new resourceVersion.
-                try simulator.update(
-                    .deployments, namespace: Self.namespace, name: "shop", try simulator.get(.deployments, namespace: Self.namespace, name: "shop"))
-                try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("batch"))
-                try simulator.delete(.deployments, namespace: Self.namespace, name: "batch")
-                try simulator.create(.services, namespace: Self.namespace, Self.service("api", port: 8080))
-                try simulator.delete(.services, namespace: Self.namespace, name: "api")
+                    // Nothing to send: a status-only update, an unchanged re-write, additions and deletions (the example
+                    // ignores Add and Delete).
+                    var status = shop
+                    status["status"] = ["replicas": 1, "readyReplicas": 1, "observedGeneration": 2]
+                    try simulator.apply([.apply(.deployments, status)])
+                    // A write of the object as it is (a re-apply with nothing new): at most a new resourceVersion.
+                    try simulator.update(
+                        .deployments, namespace: Self.namespace, name: "shop", try simulator.get(.deployments, namespace: Self.namespace, name: "shop"))
+                    try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("batch"))
+                    try simulator.delete(.deployments, namespace: Self.namespace, name: "batch")
+                    try simulator.create(.services, namespace: Self.namespace, Self.service("api", port: 8080))
+                    try simulator.delete(.services, namespace: Self.namespace, name: "api")
 
-                // Then an update of each kind: each resource is read in order, so its message comes after everything
-                // above was handled.
-                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 3]])
-                try simulator.patch(.services, namespace: Self.namespace, name: "shop", ["spec": ["ports": [["name": "http", "port": 8080, "protocol": "TCP"]]]])
-                let all = try await hook.waitForMessages(3)
-                #expect(all.count == 3)
-                let byTitle = Dictionary(grouping: all.dropFirst()) { $0["attachments"]?[0]?["title"]?.stringValue ?? "" }
-                #expect(byTitle.keys.sorted() == ["UPDATE deployment\n\(Self.namespace)/shop", "UPDATE service\n\(Self.namespace)/shop"])
-                for payload in all.dropFirst() {
-                    let kind = payload["attachments"]?[0]?["title"]?.stringValue?.hasPrefix("UPDATE service") == true ? "service" : "deployment"
-                    Self.expectKwatchmanUpdate(payload, kind: kind, name: "shop")
+                    // Then an update of each kind: each resource is read in order, so its message comes after everything
+                    // above was handled.
+                    try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 3]])
+                    try simulator.patch(.services, namespace: Self.namespace, name: "shop", ["spec": ["ports": [["name": "http", "port": 8080, "protocol": "TCP"]]]])
+                    let all = try await hook.waitForMessages(3)
+                    #expect(all.count == 3)
+                    let byTitle = Dictionary(grouping: all.dropFirst()) { $0["attachments"]?[0]?["title"]?.stringValue ?? "" }
+                    #expect(byTitle.keys.sorted() == ["UPDATE deployment\n\(Self.namespace)/shop", "UPDATE service\n\(Self.namespace)/shop"])
+                    for payload in all.dropFirst() {
+                        let kind = payload["attachments"]?[0]?["title"]?.stringValue?.hasPrefix("UPDATE service") == true ? "service" : "deployment"
+                        Self.expectKwatchmanUpdate(payload, kind: kind, name: "shop")
+                    }
+                    #expect(byTitle["UPDATE deployment\n\(Self.namespace)/shop"]?.first.map(Self.added) == ["  replicas: 3"])
+                    #expect(byTitle["UPDATE service\n\(Self.namespace)/shop"]?.first.map(Self.added)?.contains { $0.hasSuffix("port: 8080") } == true)
+
+                    // The log step ran for every change, the ignored ones included (it comes before ignoreEvents): two
+                    // updates of the deployment, one of the service, and the two additions and deletions. Not the status.
+                    try await muninn.waitFor("manifest change", count: 7)
+                    await muninn.stop()
+                    #expect(MuninnProcess.occurrences(of: "manifest change", in: muninn.output) == 7)
+                    #expect(hook.payloads.count == 3)
                 }
-                #expect(byTitle["UPDATE deployment\n\(Self.namespace)/shop"]?.first.map(Self.added) == ["  replicas: 3"])
-                #expect(byTitle["UPDATE service\n\(Self.namespace)/shop"]?.first.map(Self.added)?.contains { $0.hasSuffix("port: 8080") } == true)
-
-                // The log step ran for every change, the ignored ones included (it comes before ignoreEvents): two
-                // updates of the deployment, one of the service, and the two additions and deletions. Not the status.
-                try await muninn.waitFor("manifest change", count: 7)
-                await muninn.stop()
-                #expect(MuninnProcess.occurrences(of: "manifest change", in: muninn.output) == 7)
-                #expect(hook.payloads.count == 3)
             }
         }
     }
@@ -144,10 +144,10 @@ struct ChangeWatchKwatchmanConfigTests {
                 /// Starts `muninn run`, waits until every resource compared its list with the baselines, runs `body`,
                 /// then stops it with SIGTERM, as Kubernetes stops a pod.
                 func running(_ body: () async throws -> Void) async throws {
-                    let muninn = try MuninnProcess(run.arguments, environment: run.environment)
-                    defer { muninn.terminate() }
-                    try await muninn.waitFor("change watch in sync", count: 5)
-                    try await body()
+                    try await MuninnProcess.with(run.arguments, environment: run.environment) { muninn in
+                        try await muninn.waitFor("change watch in sync", count: 5)
+                        try await body()
+                    }
                 }
 
                 try await running {}
@@ -192,26 +192,26 @@ struct ChangeWatchKwatchmanConfigTests {
                 let simulator = cluster.simulator
                 try simulator.create(.deployments, namespace: Self.namespace, ChangeWatchEndToEndTests.deployment("shop"))
 
-                let first = try MuninnProcess(run.arguments, environment: run.environment)
-                defer { first.terminate() }
-                try await first.waitFor("change watch in sync", count: 5)
-                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["template": ["spec": ["containers": [["name": "app", "image": "nginx:2"]]]]]])
-                await held.waitForArrival()
-                kill(first.processIdentifier, SIGTERM)
-                try await first.waitFor("shutting down: finishing the changes in the chain first")
-                held.release()
-                #expect(await first.exited() == 0)
-                #expect(hook.payloads.count == 1)
-                #expect(!first.output.contains("drain timed out"))
+                try await MuninnProcess.with(run.arguments, environment: run.environment) { first in
+                    try await first.waitFor("change watch in sync", count: 5)
+                    try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["template": ["spec": ["containers": [["name": "app", "image": "nginx:2"]]]]]])
+                    await held.waitForArrival()
+                    kill(first.processIdentifier, SIGTERM)
+                    try await first.waitFor("shutting down: finishing the changes in the chain first")
+                    held.release()
+                    #expect(await first.exited() == 0)
+                    #expect(hook.payloads.count == 1)
+                    #expect(!first.output.contains("drain timed out"))
+                }
 
-                let second = try MuninnProcess(run.arguments, environment: run.environment)
-                defer { second.terminate() }
-                try await second.waitFor("change watch in sync", count: 5)
-                try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 4]])
-                let payloads = try await hook.waitForMessages(2)
-                #expect(payloads.count == 2)
-                #expect(Self.added(payloads[1]) == ["  replicas: 4"], "\(payloads[1])")
-                #expect(payloads.allSatisfy { ($0["attachments"]?[0]?["text"]?.stringValue ?? "").hasPrefix("```") }, "none is marked as found at start-up")
+                try await MuninnProcess.with(run.arguments, environment: run.environment) { second in
+                    try await second.waitFor("change watch in sync", count: 5)
+                    try simulator.patch(.deployments, namespace: Self.namespace, name: "shop", ["spec": ["replicas": 4]])
+                    let payloads = try await hook.waitForMessages(2)
+                    #expect(payloads.count == 2)
+                    #expect(Self.added(payloads[1]) == ["  replicas: 4"], "\(payloads[1])")
+                    #expect(payloads.allSatisfy { ($0["attachments"]?[0]?["text"]?.stringValue ?? "").hasPrefix("```") }, "none is marked as found at start-up")
+                }
             }
         }
     }

@@ -95,7 +95,7 @@ struct LeaderFailoverTests {
                             // The destination goes down: three more crashes wait in the outbox, retried by a.
                             webhook.failNext(10_000, with: .text("unavailable", status: 503))
                             for workload in Self.workloads[2..<5] { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
-                            while webhook.snapshot.requests.count < 3 { await Task.yield() }
+                            while webhook.snapshot.requests.count < 3 && !Task.isCancelled { await Task.yield() }
                             killSwitch.yield()
                             killSwitch.finish()
                             // Nobody leads: three more crashes happen unseen.

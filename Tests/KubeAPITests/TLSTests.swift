@@ -1,5 +1,6 @@
 import Foundation
 import KubeJSON
+import MuninnTesting
 import NIOSSL
 import Testing
 
@@ -13,29 +14,23 @@ import Testing
         func pem(_ name: String) -> [UInt8] { Array(FileManager.default.contents(atPath: dir.file(name)) ?? Data()) }
     }
 
-    static func run(_ arguments: [String], in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openssl \(arguments.joined(separator: " "))")
+    /// openssl as a child process, awaited without holding a thread (``ProgramRun``).
+    static func run(_ arguments: [String], in directory: String) async throws {
+        let outcome = try await ProgramRun.run("/usr/bin/openssl", arguments, directory: directory)
+        try #require(outcome.status == 0, "openssl \(arguments.joined(separator: " ")): \(outcome.stderr)")
     }
 
     /// CA; server certificate for `kube.test` only (no IP SAN); client certificate `CN=muninn`.
-    static func makePKI() throws -> PKI {
+    static func makePKI() async throws -> PKI {
         let dir = try TemporaryDirectory()
         let days = ["-days", "2"]
-        try run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=test-ca"] + days, in: dir.path)
+        try await run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=test-ca"] + days, in: dir.path)
         try dir.write("server.ext", "subjectAltName=DNS:kube.test\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
-        try run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=kube.test"], in: dir.path)
-        try run(["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-extfile", "server.ext"] + days, in: dir.path)
+        try await run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=kube.test"], in: dir.path)
+        try await run(["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-extfile", "server.ext"] + days, in: dir.path)
         try dir.write("client.ext", "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n")
-        try run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=muninn"], in: dir.path)
-        try run(["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-extfile", "client.ext"] + days, in: dir.path)
+        try await run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=muninn"], in: dir.path)
+        try await run(["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-extfile", "client.ext"] + days, in: dir.path)
         return PKI(dir: dir)
     }
 
@@ -51,7 +46,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func mutualTLSWithCustomCAAndServerName() async throws {
-        let pki = try Self.makePKI()
+        let pki = try await Self.makePKI()
         defer { pki.dir.remove() }
         let server = try await Self.startServer(pki)
         let settings = TLSSettings(
@@ -68,7 +63,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func certificateNameMismatchWithoutServerNameFails() async throws {
-        let pki = try Self.makePKI()
+        let pki = try await Self.makePKI()
         defer { pki.dir.remove() }
         let server = try await Self.startServer(pki)
         let settings = TLSSettings(certificateAuthorityPEM: pki.caPEM, clientCertificatePEM: pki.pem("client.crt"), clientKeyPEM: pki.pem("client.key"))
@@ -86,7 +81,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func unknownCAFailsAndInsecureSkipVerifySucceedsWithoutClientCertCheck() async throws {
-        let pki = try Self.makePKI()
+        let pki = try await Self.makePKI()
         defer { pki.dir.remove() }
         let server = try await Self.startServer(pki)
         server.enqueue(.json(200, PodJSON.pod("p", rv: "1")))

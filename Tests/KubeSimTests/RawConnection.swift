@@ -40,7 +40,10 @@ final class RawConnection {
             if count == 0 { return (received, true) }
             if count < 0 {
                 guard errno == EAGAIN || errno == EWOULDBLOCK else { return (received, true) }
-                await Task.yield()
+                // Nothing to read yet: give the thread back for a moment. A yield here kept one of the pool's two
+                // threads spinning until the simulator answered, which it needs a pool thread to do.
+                try? await Task.sleep(for: .milliseconds(2))  // try?: a cancelled read ends at the deadline check
+                if Task.isCancelled { return (received, false) }
                 continue
             }
             received.append(contentsOf: buffer[..<count])

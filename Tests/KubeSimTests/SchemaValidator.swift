@@ -3,6 +3,7 @@ import KubeJSON
 import KubeletModel
 import NIOCore
 import NIOHTTP1
+import MuninnTesting
 import Testing
 @testable import KubeSim
 
@@ -17,25 +18,18 @@ enum SchemaValidator {
 
     static let schemaDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas").path
 
-    /// Problems found, one per line; empty when everything validates.
-    static func problems(_ items: [Item]) throws -> String {
+    /// Problems found, one per line; empty when everything validates. The validator runs as a child process,
+    /// awaited without holding a thread (``ProgramRun``).
+    static func problems(_ items: [Item]) async throws -> String {
         let input: JSONValue = .array(items.map { ["schemaFile": .string($0.schemaFile), "type": .string($0.type), "object": $0.object] })
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let instances = directory.appendingPathComponent("instances.json")
         try Data(input.serialized()).write(to: instances)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaDirectory, instances.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        return process.terminationStatus == 0 ? "" : (text.isEmpty ? "validator exited with \(process.terminationStatus)" : text)
+        let outcome = try await ProgramRun.run("python3", ["-c", script, schemaDirectory, instances.path])
+        let text = outcome.stdout + outcome.stderr
+        return outcome.status == 0 ? "" : (text.isEmpty ? "validator exited with \(outcome.status)" : text)
     }
 
     private static let script = #"""

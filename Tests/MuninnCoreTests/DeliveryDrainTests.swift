@@ -41,7 +41,7 @@ import Testing
 
     /// Yields until the service has logged `message` (it runs on other tasks; nothing sleeps).
     private static func until(_ logs: LogRecorder, logged message: String) async {
-        while !logs.records.contains(where: { $0.message == message }) { await Task.yield() }
+        while !logs.records.contains(where: { $0.message == message }) && !Task.isCancelled { await Task.yield() }
     }
 
     /// Runs `service` in a service group, lets `script` trigger its graceful shutdown and move the clock, and

@@ -77,7 +77,7 @@ import Testing
         try await PipelineSamples.queue((6...10).map { PipelineSamples.incident($0) }, lanes: [dev], in: store, at: clock.date)
         try await running(service(dispatch)) {
             // Time moves only while the service waits on the clock (a backoff), never under a send.
-            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) {
+            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) && !Task.isCancelled {
                 if clock.sleeperCount > 0 {
                     clock.advance(by: .seconds(15))
                 } else {
@@ -129,7 +129,7 @@ import Testing
             #expect(store.deliveryRecords.first { $0.lane == ding }?.status == "pending")
             releaseContinuation.yield()
             #expect(await arrivals.next() == "ding:u-1/web/c1")
-            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) { await Task.yield() }
+            while store.deliveryRecords.contains(where: { $0.status != "delivered" }) && !Task.isCancelled { await Task.yield() }
         }
         #expect(store.deliveryRecords.allSatisfy { $0.status == "delivered" && $0.attempts == 1 })
     }
@@ -179,7 +179,7 @@ import Testing
             _ = await next(&calls)
             // The third failure would retry at 30 s of age, past 25 s: given up, so nothing is pending any more.
             await clock.waitForSleepers(0)
-            while store.deliveryRecords.first?.status == "pending" { await Task.yield() }
+            while store.deliveryRecords.first?.status == "pending" && !Task.isCancelled { await Task.yield() }
         }
         let record = try #require(store.deliveryRecords.first)
         #expect(record.status == "failed" && record.attempts == 3)
@@ -239,7 +239,7 @@ import Testing
             _ = await next(&calls)
             _ = await next(&calls)
             _ = await next(&calls)
-            while store.deliveryRecords.contains(where: { $0.status == "pending" }) { await Task.yield() }
+            while store.deliveryRecords.contains(where: { $0.status == "pending" }) && !Task.isCancelled { await Task.yield() }
         }
         func count(_ outcome: String) throws -> Int64 {
             try metrics.expectCounter("muninn_deliveries_total", [("destination", "slack"), ("outcome", outcome)]).totalValue

@@ -77,7 +77,7 @@ import Testing
                     }
                 }
                 // The three wait in the queue while the first batch is being written.
-                while recorder.queuedCount < 3 { await Task.yield() }
+                while recorder.queuedCount < 3 && !Task.isCancelled { await Task.yield() }
                 #expect(recorded.all.isEmpty)
                 writer.release()
             }

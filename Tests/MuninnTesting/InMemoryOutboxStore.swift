@@ -98,9 +98,11 @@ public final class InMemoryOutboxStore: OutboxStore, PendingDeliveryCounting {
 
     public func incidentsAwaitingEnrichment(limit: Int) async throws(StoreError) -> [QueuedIncident] {
         try locked { state in
-            state.incidents.filter { $0.alert == nil && $0.suppression == nil }.prefix(limit).map {
-                QueuedIncident(id: $0.id, cluster: $0.cluster, incident: $0.incident, queuedAt: $0.queuedAt)
-            }
+            // Lazily: only the first `limit` waiting rows are looked at and copied, not the whole queue per call.
+            Array(
+                state.incidents.lazy.filter { $0.alert == nil && $0.suppression == nil }.prefix(limit).map {
+                    QueuedIncident(id: $0.id, cluster: $0.cluster, incident: $0.incident, queuedAt: $0.queuedAt)
+                })
         }
     }
 

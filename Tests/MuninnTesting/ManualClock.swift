@@ -16,11 +16,26 @@ public final class ManualClock: Clock, Sendable {
         var continuation: CheckedContinuation<Void, any Error>
     }
 
+    /// A test waiting for sleepers to arrive (``waitForSleepers(_:)``, ``waitForSleeper(dueIn:)``).
+    private struct Watcher {
+        var isSatisfied: @Sendable (State) -> Bool
+        var continuation: CheckedContinuation<Void, Never>
+    }
+
     private struct State {
         var now = Instant(offset: .zero)
         var sleepers: [Int: Sleeper] = [:]
         var nextID = 0
         var cancelled: Set<Int> = []
+        var watchers: [Int: Watcher] = [:]
+
+        /// Removes and returns the watchers whose condition now holds.
+        mutating func satisfiedWatchers() -> [Watcher] {
+            let state = self
+            let due = watchers.filter { $0.value.isSatisfied(state) }
+            for id in due.keys { watchers[id] = nil }
+            return Array(due.values)
+        }
     }
 
     private let state = Mutex(State())
@@ -48,13 +63,14 @@ public final class ManualClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow: Result<Void, any Error>? = state.withLock { state in
-                    if state.cancelled.remove(id) != nil { return .failure(CancellationError()) }
-                    if deadline <= state.now { return .success(()) }
+                let (resumeNow, watchers): (Result<Void, any Error>?, [Watcher]) = state.withLock { state in
+                    if state.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
+                    if deadline <= state.now { return (.success(()), []) }
                     state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
-                    return nil
+                    return (nil, state.satisfiedWatchers())
                 }
                 if let resumeNow { continuation.resume(with: resumeNow) }
+                for watcher in watchers { watcher.continuation.resume() }
             }
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
@@ -67,30 +83,49 @@ public final class ManualClock: Clock, Sendable {
     }
 
     public func advance(by duration: Duration) {
-        let due = state.withLock { state -> [Sleeper] in
+        let (due, watchers) = state.withLock { state -> ([Sleeper], [Watcher]) in
             state.now = state.now.advanced(by: duration)
             let due = state.sleepers.filter { $0.value.deadline <= state.now }
             for id in due.keys { state.sleepers[id] = nil }
-            return Array(due.values)
+            return (Array(due.values), state.satisfiedWatchers())
         }
         for sleeper in due { sleeper.continuation.resume() }
+        for watcher in watchers { watcher.continuation.resume() }
     }
 
-    /// Waits (by yielding, not sleeping) until at least `count` tasks sleep on the clock.
+    /// Suspends until at least `count` tasks sleep on the clock (or the waiting task is cancelled).
     public func waitForSleepers(_ count: Int) async {
-        while sleeperCount < count && !Task.isCancelled { await Task.yield() }
+        await waitUntil { state in state.sleepers.count >= count }
     }
 
-    /// Waits (by yielding, not sleeping) until a task sleeps until exactly `duration` from now: tells one loop's
-    /// next sleep apart from a timeout another task is waiting on.
+    /// Suspends until a task sleeps until exactly `duration` from now: tells one loop's next sleep apart from a
+    /// timeout another task is waiting on.
     public func waitForSleeper(dueIn duration: Duration) async {
-        while !Task.isCancelled {
-            let found = state.withLock { state in
-                let deadline = state.now.advanced(by: duration)
-                return state.sleepers.values.contains { $0.deadline == deadline }
+        await waitUntil { state in
+            let deadline = state.now.advanced(by: duration)
+            return state.sleepers.values.contains { $0.deadline == deadline }
+        }
+    }
+
+    /// Suspends until `condition` holds, checked whenever a sleeper arrives: a test waiting here holds no thread
+    /// and burns no time (a yield loop would keep a thread of the shared pool busy for as long as it waits).
+    private func waitUntil(_ condition: @escaping @Sendable (State) -> Bool) async {
+        let id = state.withLock { state -> Int in
+            state.nextID += 1
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if condition(state) || Task.isCancelled { return true }
+                    state.watchers[id] = Watcher(isSatisfied: condition, continuation: continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if found { return }
-            await Task.yield()
+        } onCancel: {
+            let watcher = state.withLock { state in state.watchers.removeValue(forKey: id) }
+            watcher?.continuation.resume()
         }
     }
 }

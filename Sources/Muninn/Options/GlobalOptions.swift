@@ -37,13 +37,18 @@ struct GlobalOptions: ParsableArguments {
         var configuration = MuninnConfiguration()
         try configuration.applySeedEnvironment(environment)
         try configuration.applyKwatchmanEnvironment(environment)
+        // The kwatchman file first, so the YAML's `changes:` block is merged with it (the flag names it over the variable).
+        if let kwatchmanConfig {
+            try configuration.loadKwatchmanFile(kwatchmanConfig, namedBy: "--kwatchman-config")
+        } else if let file = configuration.kwatchman.configFile {
+            try configuration.loadKwatchmanFile(file, namedBy: "KW_CONFIG_FILE")
+        }
         if let config { configuration = try MuninnConfiguration.load(file: config, over: configuration) }
         try configuration.applyEnvironment(environment)
         if let kubeconfig { configuration.kubeconfig = kubeconfig }
         if let context { configuration.context = context }
         if let clusterName { configuration.clusterName = clusterName }
         if !namespace.isEmpty { configuration.namespaces = namespace }
-        if let kwatchmanConfig { try configuration.loadKwatchmanConfig(kwatchmanConfig) }
         configuration.scopeKwatchmanResources()
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {

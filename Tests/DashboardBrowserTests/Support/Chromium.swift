@@ -1,4 +1,5 @@
 import Foundation
+import MuninnTesting
 
 /// Headless Chromium as a subprocess, one page per run: the DOM after load (`--dump-dom`) and, when asked, a
 /// screenshot of the window. Each run has its own profile in a temporary directory, a time limit, and is
@@ -74,22 +75,8 @@ struct Chromium: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
-        process.terminationHandler = { process in
-            exitContinuation.yield(process.terminationStatus)
-            exitContinuation.finish()
-        }
-        try process.run()
-
-        let running = RunningProcess(process)
-        let outcome = await withTaskCancellationHandler {
-            await Self.waitForExit(exits, timeout: timeout)
-        } onCancel: {
-            Self.stop(running.process)
-        }
-        if outcome == nil { Self.stop(process) }
-        // Reaped either way before the files are read and the profile removed.
-        for await _ in exits {}
+        let child = try ChildProcess(starting: process)
+        let outcome = await Self.waitForExit(child, timeout: timeout)
         let log = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
         guard let status = outcome else {
             throw Failure(description: "Chromium did not finish \(url) within \(timeout); its log:\n\(log.suffix(2_000))")
@@ -99,39 +86,20 @@ struct Chromium: Sendable {
         return Page(url: url, dom: dom, log: log)
     }
 
-    /// The exit status, or nil when `timeout` passed first.
-    private static func waitForExit(_ exits: AsyncStream<Int32>, timeout: Duration) async -> Int32? {
+    /// The exit status, or nil when `timeout` passed first (or the test was cancelled): then Chromium is stopped
+    /// (SIGTERM, so it closes its renderers; SIGKILL after a second) and reaped before the files are read.
+    private static func waitForExit(_ child: ChildProcess, timeout: Duration) async -> Int32? {
         await withTaskGroup(of: Int32?.self) { group in
-            group.addTask {
-                for await status in exits { return status }
-                return nil
-            }
+            group.addTask { await child.exited() }
             group.addTask {
                 // A deadline, not synchronisation: the normal end is the exit above.
                 try? await Task.sleep(for: timeout)
                 return nil
             }
             let first = await group.next() ?? nil
+            if first == nil { await child.stop(grace: .seconds(1)) }
             group.cancelAll()
             return first
         }
     }
-
-    /// SIGTERM (Chromium closes its renderers), then SIGKILL if it is still there.
-    private static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let pid = process.processIdentifier
-        for _ in 0..<50 where process.isRunning {
-            usleep(20_000)
-        }
-        if process.isRunning { kill(pid, SIGKILL) }
-    }
-}
-
-/// The Chromium process, handed to the cancellation handler. `Process`'s `isRunning`, `terminate` and
-/// `processIdentifier` may be called from any thread.
-private final class RunningProcess: @unchecked Sendable {
-    let process: Process
-    init(_ process: Process) { self.process = process }
 }

@@ -67,30 +67,31 @@ struct KillNineTests {
                 try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
                 let pods = try FaultSetup.pods(of: workloads + ["sentinel"], in: cluster)
 
-                let first = try MuninnProcess(["run", "--config", configPath])
-                try await first.waitFor("pod list in sync")
-                for workload in workloads.prefix(6) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
-                _ = try await webhook.waitForMessages(2)
-                first.kill9()
-                let deliveredBeforeKill = webhook.deliveries.count
+                let deliveredBeforeKill = try await MuninnProcess.with(["run", "--config", configPath]) { first in
+                    try await first.waitFor("pod list in sync")
+                    for workload in workloads.prefix(6) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                    _ = try await webhook.waitForMessages(2)
+                    await first.kill9()
+                    return webhook.deliveries.count
+                }
                 // Down: six more crashes.
                 for workload in workloads.suffix(6) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
 
                 let restart = ContinuousClock.now
-                let second = try MuninnProcess(["run", "--config", configPath])
-                defer { second.terminate() }
-                try await second.waitFor("pod list in sync")
-                let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
-                let recovery = ContinuousClock.now - restart
-                let alertIDs = deliveries.compactMap { $0.payload["id"]?.stringValue }
-                let deliveredWorkloads = Set(deliveries.compactMap { delivery in
-                    workloads.first { pods[$0] == "prod/\(delivery.payload["pod"]?.stringValue ?? "")" }
-                })
-                return Report(
-                    store: storeName, expected: workloads.count, delivered: deliveries.count, lost: workloads.count - deliveredWorkloads.count,
-                    duplicated: alertIDs.count - Set(alertIDs).count + max(0, deliveries.count - workloads.count), resent: webhook.snapshot.duplicates,
-                    deliveredBeforeKill: deliveredBeforeKill,
-                    recoverySeconds: Double(recovery.components.seconds) + Double(recovery.components.attoseconds) / 1e18)
+                return try await MuninnProcess.with(["run", "--config", configPath]) { second in
+                    try await second.waitFor("pod list in sync")
+                    let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
+                    let recovery = ContinuousClock.now - restart
+                    let alertIDs = deliveries.compactMap { $0.payload["id"]?.stringValue }
+                    let deliveredWorkloads = Set(deliveries.compactMap { delivery in
+                        workloads.first { pods[$0] == "prod/\(delivery.payload["pod"]?.stringValue ?? "")" }
+                    })
+                    return Report(
+                        store: storeName, expected: workloads.count, delivered: deliveries.count, lost: workloads.count - deliveredWorkloads.count,
+                        duplicated: alertIDs.count - Set(alertIDs).count + max(0, deliveries.count - workloads.count), resent: webhook.snapshot.duplicates,
+                        deliveredBeforeKill: deliveredBeforeKill,
+                        recoverySeconds: Double(recovery.components.seconds) + Double(recovery.components.attoseconds) / 1e18)
+                }
             }
         }
     }

@@ -29,8 +29,22 @@ struct PostgresRestartTests {
             }, uniquingKeysWith: { $1 })
         let dsn = try #require(exports["MUNINN_TEST_POSTGRES_DSN"])
         let directory = try #require(exports["MUNINN_TEST_POSTGRES_DIR"])
-        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/bash"), arguments: [Self.script, "stop", directory]).waitUntilExit() }
+        // Stopped however the test ends (`defer` cannot await the script).
+        do {
+            try await Self.restartPostgreSQLUnderMuninn(dsn: dsn, directory: directory)
+        } catch {
+            await Self.stopServer(directory)
+            throw error
+        }
+        await Self.stopServer(directory)
+    }
 
+    private static func stopServer(_ directory: String) async {
+        let stopped = try? await ExternalProcess.run("/bin/bash", [script, "stop", directory], timeout: .seconds(60))
+        #expect(stopped?.status == 0, "stopping the PostgreSQL server: \(stopped?.stderr ?? "not started")")
+    }
+
+    private static func restartPostgreSQLUnderMuninn(dsn: String, directory: String) async throws {
         try await TestCluster.with(scenario: Self.scenario, playFor: 10) { cluster in
             try await withFakeWebhook(FakeWebhookReceiver()) { webhook, webhookURL in
                 let configPath = cluster.directory.appendingPathComponent("muninn.yaml").path
@@ -39,24 +53,24 @@ struct PostgresRestartTests {
                 ).write(toFile: configPath, atomically: true, encoding: .utf8)
                 let pods = try FaultSetup.pods(of: Self.workloads, in: cluster)
 
-                let muninn = try MuninnProcess(["run", "--config", configPath])
-                defer { muninn.terminate() }
-                try await muninn.waitFor("pod list in sync")
-                for workload in Self.workloads.prefix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
-                _ = try await webhook.waitForMessages(2)
-                let restarted = try await ExternalProcess.run("/bin/bash", [Self.script, "restart", directory], timeout: .seconds(90))
-                try #require(restarted.status == 0, "restarting PostgreSQL: \(restarted.stderr)")
-                let restart = ContinuousClock.now
-                for workload in Self.workloads.suffix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
-                let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
-                let recovery = ContinuousClock.now - restart
-                let byPod = Dictionary(grouping: deliveries) { "prod/" + ($0.payload["pod"]?.stringValue ?? "") }
-                for workload in Self.workloads {
-                    #expect(byPod[pods[workload] ?? ""]?.count == 1, "\(workload)")
+                try await MuninnProcess.with(["run", "--config", configPath]) { muninn in
+                    try await muninn.waitFor("pod list in sync")
+                    for workload in Self.workloads.prefix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                    _ = try await webhook.waitForMessages(2)
+                    let restarted = try await ExternalProcess.run("/bin/bash", [Self.script, "restart", directory], timeout: .seconds(90))
+                    try #require(restarted.status == 0, "restarting PostgreSQL: \(restarted.stderr)")
+                    let restart = ContinuousClock.now
+                    for workload in Self.workloads.suffix(4) { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                    let deliveries = try await AlertPipelineEndToEndTests.drain(&cluster, webhook: webhook)
+                    let recovery = ContinuousClock.now - restart
+                    let byPod = Dictionary(grouping: deliveries) { "prod/" + ($0.payload["pod"]?.stringValue ?? "") }
+                    for workload in Self.workloads {
+                        #expect(byPod[pods[workload] ?? ""]?.count == 1, "\(workload)")
+                    }
+                    #expect(deliveries.count == Self.workloads.count)
+                    #expect(webhook.snapshot.duplicates == 0)
+                    print("postgres restart: \(Self.workloads.count) crashes, delivered \(deliveries.count), duplicated \(webhook.snapshot.duplicates), recovered in \(recovery)")
                 }
-                #expect(deliveries.count == Self.workloads.count)
-                #expect(webhook.snapshot.duplicates == 0)
-                print("postgres restart: \(Self.workloads.count) crashes, delivered \(deliveries.count), duplicated \(webhook.snapshot.duplicates), recovered in \(recovery)")
             }
         }
     }

@@ -23,31 +23,31 @@ struct GracefulShutdownTests {
                 // The destination is down until Muninn has been told to stop.
                 webhook.failNext(10_000, with: .text("", status: 503))
 
-                let muninn = try MuninnProcess(["run", "--config", configPath])
-                defer { muninn.terminate() }
-                try await muninn.waitFor("pod list in sync")
-                for workload in Self.workloads { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
-                try await muninn.waitFor("alert queued", count: Self.workloads.count)
-                try await muninn.waitFor("delivery failed; will retry")
-                #expect(webhook.deliveries.isEmpty)
+                try await MuninnProcess.with(["run", "--config", configPath]) { muninn in
+                    try await muninn.waitFor("pod list in sync")
+                    for workload in Self.workloads { try cluster.perform(.crash(target: pods[workload] ?? "", exit: .error(exitCode: 3))) }
+                    try await muninn.waitFor("alert queued", count: Self.workloads.count)
+                    try await muninn.waitFor("delivery failed; will retry")
+                    #expect(webhook.deliveries.isEmpty)
 
-                muninn.sendTerminate()
-                try await muninn.waitFor("draining the outbox before stopping")
-                webhook.update { $0.scripted.removeAll() }  // the destination is back
-                try await muninn.waitFor("outbox drained: every queued alert was delivered")
-                #expect(muninn.waitForExit() == 0)
-                #expect(webhook.deliveries.count == Self.workloads.count)
+                    muninn.sendTerminate()
+                    try await muninn.waitFor("draining the outbox before stopping")
+                    webhook.update { $0.scripted.removeAll() }  // the destination is back
+                    try await muninn.waitFor("outbox drained: every queued alert was delivered")
+                    #expect(await muninn.exited() == 0)
+                    #expect(webhook.deliveries.count == Self.workloads.count)
 
-                // No terminal: one JSON object per line, the summary first among Muninn's own lines.
-                let lines = muninn.output.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
-                let starting = try #require(lines.first { $0["msg"]?.stringValue == "starting" })
-                #expect(starting["cluster"]?.stringValue == "drain")
-                #expect(starting["destinations"]?.stringValue == "audit (webhook)")
-                #expect(starting["store"]?.stringValue?.hasPrefix("sqlite /") == true)
-                #expect(starting["dashboard"]?.stringValue == "off")
-                #expect(starting["drain_timeout"]?.stringValue == "25s")
-                #expect(starting["server"]?.stringValue?.hasPrefix("https://127.0.0.1:") == true)
-                #expect(!muninn.output.contains(token), "the webhook URL's token is in the log")
+                    // No terminal: one JSON object per line, the summary first among Muninn's own lines.
+                    let lines = muninn.output.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
+                    let starting = try #require(lines.first { $0["msg"]?.stringValue == "starting" })
+                    #expect(starting["cluster"]?.stringValue == "drain")
+                    #expect(starting["destinations"]?.stringValue == "audit (webhook)")
+                    #expect(starting["store"]?.stringValue?.hasPrefix("sqlite /") == true)
+                    #expect(starting["dashboard"]?.stringValue == "off")
+                    #expect(starting["drain_timeout"]?.stringValue == "25s")
+                    #expect(starting["server"]?.stringValue?.hasPrefix("https://127.0.0.1:") == true)
+                    #expect(!muninn.output.contains(token), "the webhook URL's token is in the log")
+                }
             }
         }
     }

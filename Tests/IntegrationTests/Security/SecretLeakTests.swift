@@ -78,46 +78,44 @@ struct SecretLeakTests {
                           dsn: \(dsn)
                         """.write(toFile: configPath, atomically: true, encoding: .utf8)
 
-                    let muninn = try MuninnProcess(["run", "--config", configPath])
-                    defer {
-                        muninn.terminate()
-                        try? muninn.output.write(toFile: "/tmp/secret-muninn.log", atomically: true, encoding: .utf8)
-                    }
-                    try await muninn.waitFor("pod list in sync")
-                    // Failures that get logged with their cause: Slack throttles then fails, the webhook answers 500 twice,
-                    // DingTalk is unreachable.
-                    slack.failNextPosts(1, with: .rateLimited(retryAfter: 1))
-                    slack.failNextPosts(1, with: .status(502))
-                    webhook.failNext(2, with: .text("boom", status: 500))
-                    try cluster.perform(.crash(target: "prod/\(try cluster.podName(of: "api", in: "prod"))", exit: .error(exitCode: 3)))
-                    _ = try await webhook.waitForMessages(1)
-                    _ = try await slack.waitForMessages(1)
-                    try await muninn.waitFor("delivery failed", count: 2)
+                    try await MuninnProcess.with(["run", "--config", configPath]) { muninn in
+                        defer { try? muninn.output.write(toFile: "/tmp/secret-muninn.log", atomically: true, encoding: .utf8) }
+                        try await muninn.waitFor("pod list in sync")
+                        // Failures that get logged with their cause: Slack throttles then fails, the webhook answers 500 twice,
+                        // DingTalk is unreachable.
+                        slack.failNextPosts(1, with: .rateLimited(retryAfter: 1))
+                        slack.failNextPosts(1, with: .status(502))
+                        webhook.failNext(2, with: .text("boom", status: 500))
+                        try cluster.perform(.crash(target: "prod/\(try cluster.podName(of: "api", in: "prod"))", exit: .error(exitCode: 3)))
+                        _ = try await webhook.waitForMessages(1)
+                        _ = try await slack.waitForMessages(1)
+                        try await muninn.waitFor("delivery failed", count: 2)
 
-                    let urls = muninn.output.split(separator: "\n").compactMap { line -> String? in
-                        guard let entry = try? JSONValue(parsing: String(line)), entry["msg"]?.stringValue == "dashboard" else { return nil }
-                        return entry["url"]?.stringValue
-                    }
-                    let url = try #require(urls.first, "the dashboard URL in the log")
-                    var pages: [String: String] = [:]
-                    for path in ["metrics", "", "api/v1/incidents", "stats", "healthz", "readyz"] {
-                        let outcome = try await ExternalProcess.run(
-                            "curl", ["-s", "-H", "Authorization: Bearer \(dashboardToken)", url + path], timeout: .seconds(20))
-                        pages[path] = outcome.stdout
-                    }
-                    #expect(pages["metrics"]?.contains("muninn_deliveries_total") == true)
-                    let incidents = try JSONValue(parsing: pages["api/v1/incidents"] ?? "")
-                    let id = try #require(incidents["items"]?.arrayValue?.first?["id"]?.intValue)
-                    let detail = try await ExternalProcess.run("curl", ["-s", "-H", "Authorization: Bearer \(dashboardToken)", url + "incidents/\(id)"], timeout: .seconds(20))
-                    pages["incident"] = detail.stdout
-                    #expect(detail.stdout.contains("delivery-records"))
+                        let urls = muninn.output.split(separator: "\n").compactMap { line -> String? in
+                            guard let entry = try? JSONValue(parsing: String(line)), entry["msg"]?.stringValue == "dashboard" else { return nil }
+                            return entry["url"]?.stringValue
+                        }
+                        let url = try #require(urls.first, "the dashboard URL in the log")
+                        var pages: [String: String] = [:]
+                        for path in ["metrics", "", "api/v1/incidents", "stats", "healthz", "readyz"] {
+                            let outcome = try await ExternalProcess.run(
+                                "curl", ["-s", "-H", "Authorization: Bearer \(dashboardToken)", url + path], timeout: .seconds(20))
+                            pages[path] = outcome.stdout
+                        }
+                        #expect(pages["metrics"]?.contains("muninn_deliveries_total") == true)
+                        let incidents = try JSONValue(parsing: pages["api/v1/incidents"] ?? "")
+                        let id = try #require(incidents["items"]?.arrayValue?.first?["id"]?.intValue)
+                        let detail = try await ExternalProcess.run("curl", ["-s", "-H", "Authorization: Bearer \(dashboardToken)", url + "incidents/\(id)"], timeout: .seconds(20))
+                        pages["incident"] = detail.stdout
+                        #expect(detail.stdout.contains("delivery-records"))
 
-                    let output = muninn.output
-                    #expect(output.contains("delivery failed"), "the failures are logged")
-                    for secret in secrets {
-                        #expect(!output.contains(secret), "a secret in muninn's output: \(secret.prefix(6))…")
-                        for (page, text) in pages {
-                            #expect(!text.contains(secret), "a secret on /\(page): \(secret.prefix(6))…")
+                        let output = muninn.output
+                        #expect(output.contains("delivery failed"), "the failures are logged")
+                        for secret in secrets {
+                            #expect(!output.contains(secret), "a secret in muninn's output: \(secret.prefix(6))…")
+                            for (page, text) in pages {
+                                #expect(!text.contains(secret), "a secret on /\(page): \(secret.prefix(6))…")
+                            }
                         }
                     }
                 }

@@ -1,7 +1,9 @@
 import Foundation
+import MuninnTesting
 
 /// Runs a real program (kubectl, python3) to completion with a hard time limit, so a test can
-/// never hang on it. Output goes to files, not pipes, so a chatty program cannot block on a full pipe.
+/// never hang on it. Output goes to files, not pipes, so a chatty program cannot block on a full pipe; the exit is
+/// awaited without holding a thread (``ChildProcess``).
 struct ExternalProcess {
     struct Outcome {
         var status: Int32
@@ -22,23 +24,18 @@ struct ExternalProcess {
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : try locate(executable))
+        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : try ProgramRun.locate(executable))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
+        let child = try ChildProcess(starting: process)
 
-        let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
-        process.terminationHandler = { process in
-            exitContinuation.yield(process.terminationStatus)
-            exitContinuation.finish()
-        }
-        try process.run()
-
+        // Whichever ends the race, the others are cancelled; a cancelled wait for the exit kills the program.
         let timedOut = try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
-                for await _ in exits { return false }
+                _ = await child.exited()
                 return false
             }
             group.addTask {
@@ -53,28 +50,14 @@ struct ExternalProcess {
                 }
             }
             let first = try await group.next() ?? false
-            if first && process.isRunning { process.terminate() }
             group.cancelAll()
             return first
         }
-        if process.isRunning { process.waitUntilExit() }
+        let status = await child.exited()
         return Outcome(
-            status: process.terminationStatus,
+            status: status,
             stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "",
             timedOut: timedOut)
-    }
-
-    static func locate(_ name: String) throws -> String {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw LocateError(name: name)
-    }
-
-    struct LocateError: Error, CustomStringConvertible {
-        var name: String
-        var description: String { "\(name) is not on PATH (scripts/test.sh installs the test dependencies)" }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MuninnTesting
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,13 +13,18 @@ final class MuninnProcess: Sendable {
         var description: String
     }
 
+    private struct Waiter {
+        var id: Int
+        var needle: String
+        var count: Int
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
     private struct State {
         var output = ""
-        var waiters: [(needle: String, count: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+        var waiters: [Waiter] = []
+        var nextWaiterID = 0
         var exited = false
-        /// The exit status once the process has ended, and who awaits it.
-        var terminationStatus: Int32?
-        var exitWaiters: [CheckedContinuation<Int32, Never>] = []
     }
 
     /// Shared with the pipe's readability handler, which outlives no one but must not capture `self`.
@@ -26,8 +32,8 @@ final class MuninnProcess: Sendable {
         let state = Mutex(State())
     }
 
-    private let process: Process
-    private let shared = Shared()
+    private let child: ChildProcess
+    private let shared: Shared
 
     /// The binary built next to the tests (`swift build` puts every product in one folder), or `MUNINN_BINARY`.
     static func binaryPath() throws -> String {
@@ -42,7 +48,7 @@ final class MuninnProcess: Sendable {
 
     /// Starts `muninn` with `arguments`; its stdout and stderr are collected together.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process = Process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: try Self.binaryPath())
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -50,7 +56,8 @@ final class MuninnProcess: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
-        let shared = shared
+        let shared = Shared()
+        self.shared = shared
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             let (due, output): ([CheckedContinuation<Void, any Error>], String) = shared.state.withLock { state in
@@ -62,7 +69,7 @@ final class MuninnProcess: Sendable {
                 }
                 state.output += String(decoding: data, as: UTF8.self)
                 let output = state.output
-                let isDue = { (waiter: (needle: String, count: Int, continuation: CheckedContinuation<Void, any Error>)) in
+                let isDue = { (waiter: Waiter) in
                     MuninnProcess.occurrences(of: waiter.needle, in: output) >= waiter.count
                 }
                 let due = state.waiters.filter(isDue)
@@ -76,79 +83,80 @@ final class MuninnProcess: Sendable {
                 for continuation in due { continuation.resume() }
             }
         }
-        // Waiting for the exit without blocking a thread: the cooperative pool has one thread per core, and a
-        // fake receiver that `muninn` is waiting on during its shutdown needs one to answer.
-        process.terminationHandler = { process in
-            let status = process.terminationStatus
-            let waiters = shared.state.withLock { state in
-                state.terminationStatus = status
-                defer { state.exitWaiters = [] }
-                return state.exitWaiters
-            }
-            for waiter in waiters { waiter.resume(returning: status) }
+        // The exit is awaited without blocking a thread (ChildProcess): the cooperative pool has one thread per
+        // core, and a fake receiver that `muninn` is waiting on during its shutdown needs one to answer.
+        child = try ChildProcess(starting: process)
+    }
+
+    /// Runs `body` with `muninn` started with `arguments`, and stops it on the way out (SIGTERM, then SIGKILL after
+    /// a grace period), also when `body` throws: the scoped form of ``stop()``, since `defer` cannot await.
+    static func with<Result>(
+        _ arguments: [String], environment: [String: String] = [:], _ body: (MuninnProcess) async throws -> Result
+    ) async throws -> Result {
+        let muninn = try MuninnProcess(arguments, environment: environment)
+        do {
+            let result = try await body(muninn)
+            await muninn.stop()
+            return result
+        } catch {
+            await muninn.stop()
+            throw error
         }
-        try process.run()
     }
 
     /// Everything the process wrote so far.
     var output: String { shared.state.withLock { $0.output } }
 
-    var processIdentifier: Int32 { process.processIdentifier }
+    var processIdentifier: Int32 { child.processIdentifier }
 
     /// Returns once the output contains `needle` `count` times; throws when the process ends first.
     func waitFor(_ needle: String, count: Int = 1) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let resumeNow: Result<Void, any Error>? = shared.state.withLock { state in
-                if Self.occurrences(of: needle, in: state.output) >= count { return .success(()) }
-                if state.exited { return .failure(Failure(description: "muninn exited before writing \(needle):\n\(state.output.suffix(4000))")) }
-                state.waiters.append((needle: needle, count: count, continuation: continuation))
-                return nil
+        let id = shared.state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        // A cancelled test (its time limit passed) stops waiting, so a scoped helper can still stop the process.
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let resumeNow: Result<Void, any Error>? = shared.state.withLock { state in
+                    if Self.occurrences(of: needle, in: state.output) >= count { return .success(()) }
+                    if state.exited { return .failure(Failure(description: "muninn exited before writing \(needle):\n\(state.output.suffix(4000))")) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiters.append(Waiter(id: id, needle: needle, count: count, continuation: continuation))
+                    return nil
+                }
+                if let resumeNow { continuation.resume(with: resumeNow) }
             }
-            if let resumeNow { continuation.resume(with: resumeNow) }
+        } onCancel: { [shared] in
+            let waiter: Waiter? = shared.state.withLock { state in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index)
+            }
+            waiter?.continuation.resume(throwing: CancellationError())
         }
     }
 
-    /// SIGKILL: no handler runs, nothing is flushed or drained.
-    func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    /// SIGKILL: no handler runs, nothing is flushed or drained. Returns once the process has ended.
+    @discardableResult
+    func kill9() async -> Int32 {
+        await child.kill9()
     }
 
     /// SIGTERM without waiting, so a test can watch what the process does while it shuts down.
     func sendTerminate() {
-        kill(process.processIdentifier, SIGTERM)
+        child.send(SIGTERM)
     }
 
-    /// Waits for the process to end; its exit status.
-    func waitForExit() -> Int32 {
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    /// Suspends until the process has ended; its exit status. Unlike ``waitForExit()`` it holds no thread meanwhile.
+    /// Suspends until the process has ended; its exit status. Holds no thread meanwhile.
     func exited() async -> Int32 {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            let status: Int32? = shared.state.withLock { state in
-                if state.terminationStatus == nil { state.exitWaiters.append(continuation) }
-                return state.terminationStatus
-            }
-            if let status { continuation.resume(returning: status) }
-        }
+        await child.exited()
     }
 
-    /// SIGTERM, then ``exited()``: the graceful shutdown a pod gets, awaited without holding a thread.
+    /// SIGTERM, then ``exited()``: the graceful shutdown a pod gets (SIGKILL if it takes longer than `grace`, so a
+    /// stuck process cannot hang the test run).
     @discardableResult
-    func stop() async -> Int32 {
-        if process.isRunning { sendTerminate() }
-        return await exited()
-    }
-
-    /// SIGTERM and wait: the graceful shutdown a pod gets. Blocks its thread until the process ends: for `defer`
-    /// blocks; where the process may wait on something this test process serves, use ``stop()``.
-    func terminate() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+    func stop(grace: Duration = .seconds(30)) async -> Int32 {
+        await child.stop(grace: grace)
     }
 
     static func occurrences(of needle: String, in text: String) -> Int {

@@ -9,6 +9,9 @@ struct ChangeWatchConfiguration: Equatable {
         case yaml(file: String)
         /// A kwatchman configuration file (TOML, YAML or JSON), unchanged.
         case kwatchman(file: String)
+        /// A kwatchman file named outside the YAML (`KW_CONFIG_FILE`, `--kwatchman-config`) and the YAML's own
+        /// `changes.resources`, merged (``KwatchmanMerge``).
+        case merged(yaml: String, kwatchman: String)
     }
 
     var settings: ChangeWatchSettings

@@ -13,6 +13,7 @@ struct ChangeWatchSummary {
         switch configuration.source {
         case .yaml(let file): lines = ["change watch (from \(file), changes:):"]
         case .kwatchman(let file): lines = ["change watch (kwatchman config \(file)):"]
+        case .merged(let yaml, let kwatchman): lines = ["change watch (kwatchman config \(kwatchman), and from \(yaml), changes:):"]
         }
         if settings.resources.isEmpty { lines.append("  resources: none (nothing is watched)") }
         for resource in settings.resources {

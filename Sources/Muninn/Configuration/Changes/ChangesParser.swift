@@ -12,7 +12,10 @@ struct ChangesParser {
     static let resourceKeys = ["name", "namespaces", "labelSelector", "ignorePaths", "honourAnnotation"]
     static let stepNames = ["diff", "log", "ignoreEvents", "slack", "webhook", "exec", "destination"]
 
-    func parse(_ node: YAMLConfigNode, file: String) throws -> ChangeWatchConfiguration {
+    /// - Parameter outside: a kwatchman file named outside the YAML (`KW_CONFIG_FILE`, `--kwatchman-config`), which
+    ///   this block is merged with (``KwatchmanMerge``); then `resources` may be left out (the block only sets
+    ///   `attempts`, `crashLinkWindow` and `drainTimeout` of the file's watches).
+    func parse(_ node: YAMLConfigNode, file: String, beside outside: KwatchmanMerge.OutsideFile? = nil) throws -> ChangeWatchConfiguration {
         let members = try node.mapping(allowedKeys: Self.keys)
         var configuration: ChangeWatchConfiguration
         if let pathNode = members["kwatchmanConfig"] {
@@ -20,26 +23,45 @@ struct ChangesParser {
                 throw pathNode.error("give either kwatchmanConfig or resources and chain, not both")
             }
             let path = secrets.resolve(try pathNode.nonEmptyString())
-            do {
-                configuration = try KwatchmanConfigParser.load(file: path)
-            } catch let error as ConfigurationError {
-                throw ConfigurationError(file: error.file, line: error.line, key: error.key, message: error.message + " (named by \(file): changes.kwatchmanConfig)")
+            if let outside {
+                configuration = try KwatchmanMerge.sameFile(path, as: outside, node: pathNode)
+            } else {
+                do {
+                    configuration = try KwatchmanConfigParser.load(file: path)
+                } catch let error as ConfigurationError {
+                    throw ConfigurationError(file: error.file, line: error.line, key: error.key, message: error.message + " (named by \(file): changes.kwatchmanConfig)")
+                }
             }
-        } else {
-            guard let resourcesNode = members["resources"] else { throw node.error("missing resources (the kinds to watch) or kwatchmanConfig") }
+        } else if let resourcesNode = members["resources"] {
             let resources = try resourcesNode.elements().map(resource)
             if resources.isEmpty { throw resourcesNode.error("no resources: name at least one kind to watch") }
-            configuration = ChangeWatchConfiguration(settings: ChangeWatchSettings(resources: resources), source: .yaml(file: file))
+            var chain: [ChangeHandlerSpec]?
+            var secretSources: [Int: [String]] = [:]
             if let chainNode = members["chain"] {
+                var steps: [ChangeHandlerSpec] = []
                 for (index, step) in try chainNode.elements().enumerated() {
                     let (spec, secretLines) = try handler(step)
-                    configuration.settings.chain.append(spec)
-                    if !secretLines.isEmpty { configuration.secretSources[index] = secretLines }
+                    steps.append(spec)
+                    if !secretLines.isEmpty { secretSources[index] = secretLines }
                 }
-            } else {
-                // The useful default: only real changes, logged.
-                configuration.settings.chain = [.diff(extraIgnoredPaths: []), .log]
+                chain = steps
             }
+            if let outside {
+                configuration = try KwatchmanMerge.merge(
+                    resources: resources, resourcesNode: resourcesNode, chain: chain, chainNode: members["chain"], secretSources: secretSources,
+                    file: file, with: outside)
+            } else {
+                // Without a chain, the useful default: only real changes, logged.
+                configuration = ChangeWatchConfiguration(
+                    settings: ChangeWatchSettings(resources: resources, chain: chain ?? [.diff(extraIgnoredPaths: []), .log]), source: .yaml(file: file),
+                    secretSources: secretSources)
+            }
+        } else if let outside, members["chain"] == nil {
+            // Only settings: they apply to the kwatchman file's watches.
+            configuration = outside.configuration
+        } else {
+            guard let outside else { throw node.error("missing resources (the kinds to watch) or kwatchmanConfig") }
+            throw node.error("missing resources (the kinds to watch beside \(outside.description), which a chain would apply to)")
         }
         if let node = members["attempts"] { configuration.settings.attempts = try node.int(in: 1...20) }
         if let node = members["crashLinkWindow"] {

@@ -2,8 +2,8 @@ extension ConfigurationKeys {
     /// The change watch; docs/changes.md explains it.
     static let changes: [ConfigurationKey] = [
         ConfigurationKey("changes", default: "off", environment: ["KW_CONFIG_FILE"], "watch manifests and report their changes"),
-        ConfigurationKey("changes.kwatchmanConfig", default: "none", environment: ["KW_CONFIG_FILE"], "a kwatchman file (TOML, YAML or JSON) instead of resources and chain"),
-        ConfigurationKey("changes.resources", default: "required (or kwatchmanConfig)", "kinds to watch: names (`deployments`) or mappings with the keys below"),
+        ConfigurationKey("changes.kwatchmanConfig", default: "none", environment: ["KW_CONFIG_FILE"], "a kwatchman file (TOML, YAML or JSON) instead of resources and chain; `KW_CONFIG_FILE` adds to `changes` (docs/changes.md)"),
+        ConfigurationKey("changes.resources", default: "required (or kwatchmanConfig, KW_CONFIG_FILE)", "kinds to watch: names (`deployments`) or mappings with the keys below"),
         ConfigurationKey("changes.resources[].name", default: "required", "a kind as kubectl resolves it (`deploy`, `configmaps`, `apps/v1/statefulsets`, a CRD)"),
         ConfigurationKey("changes.resources[].namespaces", default: "all", environment: ["KW_NAMESPACE"], "namespaces to watch"),
         ConfigurationKey("changes.resources[].labelSelector", default: "none", environment: ["KW_LABEL_SELECTOR"], "a label selector"),
