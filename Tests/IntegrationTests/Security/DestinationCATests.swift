@@ -36,28 +36,8 @@ struct DestinationCATests {
             }
             try yaml.write(toFile: file, atomically: true, encoding: .utf8)
             let configuration = try MuninnConfiguration.load(file: file)
-            let notifiers = try PipelineAssembly(configuration: configuration, consoleWrite: { _ in }).notifiers()
             let alert = SampleAlert.make(kind: .crashed, cluster: "tls", id: "tls-ca-file", now: Date())
-            let logger = {
-                var logger = Logger(label: "tls-test")
-                logger.logLevel = .critical
-                return logger
-            }()
-            // Side by side: a refused handshake is retried until the request's deadline before it is reported.
-            let outcomes = try await withThrowingTaskGroup(of: (String, NotifierError?).self) { group in
-                for destination in configuration.destinations {
-                    let notifier = try #require(notifiers[destination.name])
-                    group.addTask {
-                        do throws(NotifierError) {
-                            _ = try await notifier.send(alert, to: DeliveryTarget(channel: "#alerts"), logger: logger)
-                            return (destination.name, nil)
-                        } catch {
-                            return (destination.name, error)
-                        }
-                    }
-                }
-                return try await group.reduce(into: [String: NotifierError?]()) { $0[$1.0] = $1.1 }
-            }
+            let outcomes = try await DestinationProbe.sendToEach(alert, configuration: configuration)
             /// A transport failure names the host ("request to HOST failed: ..."); an HTTP answer of any kind does not.
             func reachedHTTP(_ error: NotifierError?) -> Bool { !(error?.description.contains("request to \(host)") ?? false) }
             #expect(outcomes.count == 12)

@@ -38,30 +38,10 @@ struct TLSVerificationTests {
         try await TestCluster.with(playFor: 0) { cluster in
             let kube = try KubeConfig.load(kubeconfigPath: cluster.kubeconfigPath, context: nil, environment: [:])
             let configuration = try MuninnConfiguration.parse(Self.destinations(server: kube.server), file: "tls.yaml")
-            let notifiers = try PipelineAssembly(configuration: configuration, consoleWrite: { _ in }).notifiers()
             let kinds = Set(DestinationConfiguration.Kind.allCases).subtracting([.console])
             #expect(Set(configuration.destinations.map(\.kind)) == kinds, "every destination type that connects is covered")
             let alert = SampleAlert.make(kind: .crashed, cluster: "tls", id: "tls-default", now: Date())
-            let logger = {
-                var logger = Logger(label: "tls-test")
-                logger.logLevel = .critical
-                return logger
-            }()
-            // Side by side: a refused handshake is retried until the request's deadline before it is reported.
-            let outcomes = try await withThrowingTaskGroup(of: (String, String?).self) { group in
-                for destination in configuration.destinations {
-                    let notifier = try #require(notifiers[destination.name])
-                    group.addTask {
-                        do throws(NotifierError) {
-                            _ = try await notifier.send(alert, to: DeliveryTarget(channel: "#alerts"), logger: logger)
-                            return (destination.name, nil)
-                        } catch {
-                            return (destination.name, error.description)
-                        }
-                    }
-                }
-                return try await group.reduce(into: [String: String?]()) { $0[$1.0] = $1.1 }
-            }
+            let outcomes = try await DestinationProbe.sendToEach(alert, configuration: configuration).mapValues { $0?.description }
             #expect(outcomes.count == configuration.destinations.count)
             for (name, failure) in outcomes.sorted(by: { $0.key < $1.key }) {
                 guard let failure else {
