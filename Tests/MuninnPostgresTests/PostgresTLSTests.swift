@@ -2,6 +2,7 @@ import Foundation
 import MuninnCore
 import MuninnStoreContract
 import PostgresNIO
+import MuninnTesting
 import Testing
 
 @testable import MuninnPostgres
@@ -13,22 +14,6 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct PostgresTLSTests {
     static let caVariable = "MUNINN_TEST_POSTGRES_CA"
-
-    /// A CA that did not sign the server's certificate (self-signed, made once with openssl).
-    static let otherCA = """
-        -----BEGIN CERTIFICATE-----
-        MIIBiTCCAS+gAwIBAgIUZnrsWB6mrxDD0e5dDqIQoYRnsL8wCgYIKoZIzj0EAwIw
-        GTEXMBUGA1UEAwwOTXVuaW5uIHRlc3QgQ0EwIBcNMjYxMTIxMTEyNTU0WhgPMjEy
-        NjEwMjgxMTI1NTRaMBkxFzAVBgNVBAMMDk11bmlubiB0ZXN0IENBMFkwEwYHKoZI
-        zj0CAQYIKoZIzj0DAQcDQgAEZTuddoYOKm+kT6KyQZD+RPsab2xkUEvIQQWM6J0u
-        b09td7U8yCWr5ZosCmkK2uMrSTeKdbFm3bVo/JoXbWCr5aNTMFEwHQYDVR0OBBYE
-        FB185vtldmZaq8oJ+aZ7drEw7syPMB8GA1UdIwQYMBaAFB185vtldmZaq8oJ+aZ7
-        drEw7syPMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhALS65Eo7
-        8CfbUndz65VfciJeW/Rkjc4HyyWvWGVr+X+3AiBDBT3mha6YZDLycWI7eKKMyT86
-        tJz8c/vRhJ/BlYlvHw==
-        -----END CERTIFICATE-----
-
-        """
 
     struct NoCA: Error, CustomStringConvertible {
         var description: String {
@@ -99,7 +84,7 @@ struct PostgresTLSTests {
     func aCAThatDidNotSignTheServersCertificateIsRefused(mode: PostgresSSLMode) async throws {
         _ = try Self.caPath()
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("muninn-other-ca-\(UUID().uuidString).pem")
-        try Self.otherCA.write(to: other, atomically: true, encoding: .utf8)
+        try TestCertificates.selfSignedCA.write(to: other, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: other) }
         try await TemporaryPostgresDatabase.with { database in
             let error = try #require(await Self.openingError(Self.dsn(database, mode, rootCertificate: other.path)))

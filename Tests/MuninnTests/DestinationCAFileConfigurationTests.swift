@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MuninnNotifiers
+import MuninnTesting
 import Testing
 
 @testable import Muninn
@@ -20,26 +21,10 @@ import Testing
         }
     }
 
-    /// A self-signed CA certificate (made once with openssl; only its form matters here).
-    static let caPEM = """
-        -----BEGIN CERTIFICATE-----
-        MIIBiTCCAS+gAwIBAgIUZnrsWB6mrxDD0e5dDqIQoYRnsL8wCgYIKoZIzj0EAwIw
-        GTEXMBUGA1UEAwwOTXVuaW5uIHRlc3QgQ0EwIBcNMjYxMTIxMTEyNTU0WhgPMjEy
-        NjEwMjgxMTI1NTRaMBkxFzAVBgNVBAMMDk11bmlubiB0ZXN0IENBMFkwEwYHKoZI
-        zj0CAQYIKoZIzj0DAQcDQgAEZTuddoYOKm+kT6KyQZD+RPsab2xkUEvIQQWM6J0u
-        b09td7U8yCWr5ZosCmkK2uMrSTeKdbFm3bVo/JoXbWCr5aNTMFEwHQYDVR0OBBYE
-        FB185vtldmZaq8oJ+aZ7drEw7syPMB8GA1UdIwQYMBaAFB185vtldmZaq8oJ+aZ7
-        drEw7syPMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhALS65Eo7
-        8CfbUndz65VfciJeW/Rkjc4HyyWvWGVr+X+3AiBDBT3mha6YZDLycWI7eKKMyT86
-        tJz8c/vRhJ/BlYlvHw==
-        -----END CERTIFICATE-----
-
-        """
-
     @Test func aRelativeCAFileIsReadFromTheConfigurationFilesFolder() throws {
         let files = try TemporaryFiles()
         defer { files.remove() }
-        try files.write("certs/internal-ca.pem", Self.caPEM)
+        try files.write("certs/internal-ca.pem", TestCertificates.selfSignedCA)
         let configuration = try MuninnConfiguration.load(
             file: try files.write(
                 "muninn.yaml",
@@ -54,13 +39,13 @@ import Testing
             Issue.record("not a webhook: \(settings)")
             return
         }
-        #expect(hook.tls.caPEM == Array(Self.caPEM.utf8) && hook.tls.caFile == "certs/internal-ca.pem" && !hook.tls.insecureSkipVerify)
+        #expect(hook.tls.caPEM == Array(TestCertificates.selfSignedCA.utf8) && hook.tls.caFile == "certs/internal-ca.pem" && !hook.tls.insecureSkipVerify)
         let chat = try #require(configuration.destinations.first { $0.name == "chat" }?.settings)
         guard case .chat(.mattermost(let mattermost)) = chat else {
             Issue.record("not a Mattermost destination: \(chat)")
             return
         }
-        #expect(mattermost.tls.caPEM == Array(Self.caPEM.utf8))
+        #expect(mattermost.tls.caPEM == Array(TestCertificates.selfSignedCA.utf8))
 
         let summary = ConfigurationSummary(configuration: configuration).destinationLines.joined(separator: "\n")
         #expect(summary.contains("hook (webhook): url: set (inline), signing secret: none, CA certs/internal-ca.pem"), "\(summary)")
@@ -68,8 +53,8 @@ import Testing
         #expect(TLSWarnings.lines(for: configuration, kube: nil).isEmpty, "a private CA verifies: nothing to warn about")
 
         let notifiers = try NotifierFactory(httpClient: .notifiers).notifiers(for: configuration.destinations)
-        #expect((notifiers["hook"] as? WebhookNotifier)?.configuration.tls.certificateAuthorityPEM == Array(Self.caPEM.utf8))
-        #expect((notifiers["chat"] as? MattermostNotifier)?.configuration.tls.certificateAuthorityPEM == Array(Self.caPEM.utf8))
+        #expect((notifiers["hook"] as? WebhookNotifier)?.configuration.tls.certificateAuthorityPEM == Array(TestCertificates.selfSignedCA.utf8))
+        #expect((notifiers["chat"] as? MattermostNotifier)?.configuration.tls.certificateAuthorityPEM == Array(TestCertificates.selfSignedCA.utf8))
     }
 
     @Test(arguments: types)
@@ -105,7 +90,7 @@ import Testing
     func aCAFileAndInsecureSkipVerifyTogetherAreRefused(type: String) throws {
         let files = try TemporaryFiles()
         defer { files.remove() }
-        try files.write("ca.pem", Self.caPEM)
+        try files.write("ca.pem", TestCertificates.selfSignedCA)
         let error = try #require(throws: ConfigurationError.self) {
             try MuninnConfiguration.load(
                 file: try files.write("muninn.yaml", "destinations:\n  d: {\(Self.required(type)), caFile: ca.pem, insecureSkipVerify: true}\n"))
