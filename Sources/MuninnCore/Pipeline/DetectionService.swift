@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import Foundation
 import KubeAPI
 import Logging
@@ -30,15 +29,6 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
             self.saveInterval = saveInterval
             self.storeRetry = storeRetry
         }
-    }
-
-    private enum Input: Sendable {
-        case event(InformerEvent<Pod>)
-        case tick
-        /// The commit with this number finished.
-        case committed(Int)
-        /// The informer ended (it only does when cancelled, or in tests).
-        case end
     }
 
     private let events: Events
@@ -74,78 +64,97 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
         self.logger = logger
     }
 
+    /// Which of the stage's tasks ended.
+    private enum TaskEnd: Sendable {
+        case events, ticks, commits
+    }
+
     public func run() async throws {
-        var detector = self.detector
-        var lastSave = now()
+        let loop = DetectionLoop(
+            detector: detector, now: now(), saveInterval: settings.saveInterval.seconds, ticksDetect: settings.tickInterval != nil)
         // Ticks also bound how long changed memory waits to be saved.
         let tickInterval = min(settings.tickInterval ?? settings.saveInterval, settings.saveInterval)
-        let (committed, commitFinished) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
-        defer { commitFinished.finish() }
-        let inputs = merge(
-            chain(events.map { Input.event($0) }, [Input.end].async), ClockTicks(interval: tickInterval, clock: clock).map { _ in Input.tick },
-            committed.map { Input.committed($0) })
-        // One commit at a time, while reading goes on: what is found during a commit's wait for the disk goes into
-        // the next one, so a burst of crashes costs a few commits instead of one each. At most
-        // `maximumPendingIncidents` wait; beyond that, reading waits for the commit (the watch backs up).
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var pending = DetectionBatch()
-            var inFlight: Int?
-            var sequence = 0
-            loop: for try await input in inputs.cancelOnGracefulShutdown() {
-                var incidents: [Incident] = []
-                var synced = false
-                switch input {
-                case .event(let event):
-                    metrics.watchEvent()
-                    let wasSynced = detector.hasSynced
-                    incidents = detector.observe(event, now: now())
-                    onEvent?(event, incidents)
-                    if case .synced = event {
-                        synced = true
-                        if wasSynced { metrics.relisted() }
-                        logger.info("pod list in sync", metadata: ["remembered_pods": "\(detector.rememberedPodCount)"])
-                    }
-                case .tick:
-                    incidents = settings.tickInterval == nil ? [] : detector.tick(now: now())
-                case .committed(let finished):
-                    guard finished == inFlight else { continue }
-                    _ = try await group.next()
-                    inFlight = nil
-                case .end:
-                    break loop
+        let queued = Doorbell()
+        let committed = Doorbell()
+        let stopTicks = Doorbell()
+        // Three tasks: the reader runs each event through the detector as it reads it (no hand-off per event); a
+        // ticker; and one commit at a time, while reading goes on: what is found during a commit's wait for the
+        // disk goes into the next one, so a burst of crashes costs a few commits instead of one each.
+        try await withThrowingTaskGroup(of: TaskEnd.self) { group in
+            group.addTask {
+                try await readEvents(into: loop, queued: queued, committed: committed)
+                return .events
+            }
+            group.addTask {
+                while !loop.isFinished {
+                    await stopTicks.wait(timeout: tickInterval, clock: clock)
+                    try Task.checkCancellation()
+                    let observation = loop.tick(now: now())
+                    if observation.queued { queued.ring() }
                 }
-                let saveDue = detector.hasUnsavedChanges && now().timeIntervalSince(lastSave) >= settings.saveInterval.seconds
-                if !incidents.isEmpty || saveDue || synced {
-                    pending.add(incidents, detector.takeStateChanges(), synced: synced)
-                    lastSave = now()
-                }
-                guard !pending.isEmpty else { continue }
-                if inFlight != nil, pending.incidents.count >= Self.maximumPendingIncidents {
-                    _ = try await group.next()
-                    inFlight = nil
-                }
-                if inFlight == nil {
-                    sequence += 1
-                    let batch = pending
-                    let number = sequence
-                    pending = DetectionBatch()
-                    inFlight = number
-                    group.addTask {
-                        try await commit(batch)
-                        commitFinished.yield(number)
-                    }
+                return .ticks
+            }
+            group.addTask {
+                try await commitLoop(loop, queued: queued, committed: committed)
+                return .commits
+            }
+            while let ended = try await group.next() {
+                if ended == .events {
+                    loop.finish()
+                    queued.ring()
+                    stopTicks.ring()
                 }
             }
-            try await group.waitForAll()
-            if !pending.isEmpty { try await commit(pending) }
         }
         // Whatever memory changed since the last save is kept for the next start.
-        if detector.hasUnsavedChanges {
-            let changes = detector.takeStateChanges()
+        if let changes = loop.takeUnsavedChanges() {
             do {
                 try await store.commitDetection(cluster: settings.cluster, incidents: [], podStates: changes)
             } catch {
                 logger.warning("could not save detector memory at shutdown", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Reads events until they end or graceful shutdown begins. While `maximumPendingIncidents` wait for the commit
+    /// under way, reading waits (the watch backs up).
+    private func readEvents(into loop: DetectionLoop, queued: Doorbell, committed: Doorbell) async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                for try await event in events {
+                    metrics.watchEvent()
+                    let observation = loop.observe(event, now: now())
+                    onEvent?(event, observation.incidents)
+                    if observation.synced {
+                        if observation.relisted { metrics.relisted() }
+                        logger.info("pod list in sync", metadata: ["remembered_pods": "\(observation.rememberedPods)"])
+                    }
+                    guard observation.queued else { continue }
+                    queued.ring()
+                    while loop.mustWaitForCommit(limit: Self.maximumPendingIncidents) {
+                        await committed.wait()
+                        try Task.checkCancellation()
+                    }
+                }
+            }
+        } catch is CancellationError where !Task.isCancelled {
+            // Graceful shutdown ended the reading; what was read is still committed.
+        }
+    }
+
+    /// Commits what the reader and the ticker queued, one batch at a time, until the reading ended and nothing waits.
+    private func commitLoop(_ loop: DetectionLoop, queued: Doorbell, committed: Doorbell) async throws {
+        while true {
+            switch loop.nextCommit() {
+            case .commit(let batch):
+                try await commit(batch)
+                loop.commitEnded()
+                committed.ring()
+            case .idle:
+                await queued.wait()
+                try Task.checkCancellation()
+            case .finished:
+                return
             }
         }
     }
