@@ -83,9 +83,10 @@ final class DetectionLoop: Sendable {
         return true
     }
 
-    /// Whether the reader must wait for the commit under way before it reads on: `limit` incidents wait already.
+    /// Whether the reader must wait for a commit before it reads on: `limit` incidents wait already (for the commit
+    /// under way to end, or for the committer to take them).
     func mustWaitForCommit(limit: Int) -> Bool {
-        state.withLock { $0.committing && $0.pending.incidents.count >= limit }
+        state.withLock { $0.pending.incidents.count >= limit }
     }
 
     /// Takes what waits, if no commit is under way; the caller commits it and then calls `commitEnded()`.

@@ -121,7 +121,15 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
     private func readEvents(into loop: DetectionLoop, queued: Doorbell, committed: Doorbell) async throws {
         do {
             try await cancelWhenGracefulShutdown {
+                var sinceYield = 0
                 for try await event in events {
+                    // Buffered events are read without suspending; on a pool of one thread the ticker and the
+                    // committer must still get their turn.
+                    sinceYield += 1
+                    if sinceYield == Self.eventsBetweenYields {
+                        sinceYield = 0
+                        await Task.yield()
+                    }
                     metrics.watchEvent()
                     let observation = loop.observe(event, now: now())
                     onEvent?(event, observation.incidents)
@@ -159,8 +167,11 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
         }
     }
 
-    /// How many found incidents may wait for the commit in flight before reading stops.
+    /// How many found incidents may wait for a commit before reading stops.
     static var maximumPendingIncidents: Int { 1_000 }
+
+    /// How many events the reader handles before it lets other tasks run.
+    static var eventsBetweenYields: Int { 256 }
 
     /// Writes `batch` in one transaction (retrying while the store fails), then hands its incidents on.
     private func commit(_ batch: DetectionBatch) async throws {
