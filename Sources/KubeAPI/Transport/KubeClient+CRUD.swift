@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import KubeJSON
 import Logging
@@ -40,6 +41,19 @@ extension KubeClient {
     ) async throws -> ObjectList<Item> {
         let request = APIRequest(path: ResourcePath.collection(resource, namespace: namespace), query: options.queryItems(continue: token))
         return try decode(ObjectList<Item>.self, from: try await send(request), what: "\(resource) list")
+    }
+
+    /// Opens one page of a list to read as it arrives (see `ListPageReader`): for large lists, where holding and
+    /// then decoding a whole page costs memory and time.
+    public func openListPage<Item: Decodable & Sendable>(
+        _ resource: GroupVersionResource, namespace: String? = nil, as type: Item.Type = Item.self,
+        options: ListOptions = ListOptions(), continue token: String? = nil
+    ) async throws -> ListPageReader<Item> {
+        let request = APIRequest(path: ResourcePath.collection(resource, namespace: namespace), query: options.queryItems(continue: token))
+        let response = try await openStream(request, honoringRetryAfter: true)
+        return ListPageReader(
+            body: response.body, what: "\(resource) list", maximumItemBytes: configuration.maximumWatchLineBytes,
+            maximumBytes: configuration.maximumResponseBytes)
     }
 
     /// Reads one object.

@@ -142,9 +142,12 @@ public final class KubeClient: Sendable {
         }
     }
 
-    /// Opens a streaming request (watch): returns once a 2xx head arrived, leaving the body unread.
-    /// Non-2xx answers throw (after one credential refresh for a 401); no other retries: the caller's loop decides.
-    func openStream(_ request: APIRequest) async throws -> HTTPClientResponse {
+    /// Opens a streaming request (a watch, or a list page read as it arrives): returns once a 2xx head arrived,
+    /// leaving the body unread. Non-2xx answers throw, after one credential refresh for a 401 and, with
+    /// `honoringRetryAfter` (a list, as `send`), bounded retries of 429/5xx answers that carry `Retry-After`; a
+    /// watch's caller decides itself.
+    func openStream(_ request: APIRequest, honoringRetryAfter: Bool = false) async throws -> HTTPClientResponse {
+        var retries = 0
         var refreshedCredentials = false
         while true {
             let response = try await execute(request, timeout: configuration.requestTimeout)
@@ -156,9 +159,16 @@ public final class KubeClient: Sendable {
                 await credentials.invalidate()
                 continue
             }
+            let retryAfter = Self.retryAfter(response.headers)
+            if honoringRetryAfter, status == 429 || (500...599).contains(status), let retryAfter, retries < configuration.maximumRetries {
+                retries += 1
+                logger.debug("retrying after Retry-After", metadata: ["http.status": "\(status)", "retry": "\(retries)"])
+                try await clock.sleep(for: retryAfter, tolerance: nil)
+                continue
+            }
             throw StatusErrorMapper.error(
                 httpStatus: status, contentType: response.headers.first(name: "content-type"), body: body,
-                retryAfter: Self.retryAfter(response.headers), isLogRequest: request.isLogRequest)
+                retryAfter: retryAfter, isLogRequest: request.isLogRequest)
         }
     }
 

@@ -30,13 +30,14 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
         Iterator(reflector: self, machine: ReflectorStateMachine(listFromWatchCache: listFromWatchCache, random: random))
     }
 
-    /// The loop. Holds at most one list page of pending events.
+    /// The loop. Holds at most one partial list item or watch line, and the synthetic events of a list's end.
     public struct Iterator: AsyncIteratorProtocol {
         let reflector: Reflector
         var machine: ReflectorStateMachine
         private var pending: [InformerEvent<Object>] = []
         private var pendingIndex = 0
         private var listing: (resourceVersion: String, limit: Int?, continueToken: String?)?
+        private var page: ListPageReader<Object>?
         private var watch: WatchStream<Object>.Iterator?
         private var watchStarted: ContinuousClock.Instant?
         private var listed = ListProgress(pages: 0, objects: 0, isComplete: false)
@@ -59,7 +60,7 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
                     return event
                 }
                 if listing != nil {
-                    try await readNextPage()
+                    if let event = try await readListing() { return event }
                     continue
                 }
                 if watch != nil {
@@ -80,42 +81,66 @@ public struct Reflector<Object: KubeObject>: AsyncSequence, Sendable {
             }
         }
 
-        private mutating func readNextPage() async throws {
-            guard let current = listing else { return }
-            let options = ListOptions(
-                labelSelector: reflector.labelSelector, fieldSelector: reflector.fieldSelector, limit: current.limit,
-                resourceVersion: current.resourceVersion)
-            let page: ObjectList<Object>
-            do {
-                page = try await reflector.client.listPage(reflector.resource, namespace: reflector.namespace, as: Object.self, options: options, continue: current.continueToken)
-            } catch {
-                listing = nil
-                try rethrowCancellation(error)
-                try machine.listFailed(error)
-                reflector.onRestart?(.after(error))
-                return
-            }
-            for item in page.items {
-                switch machine.listed(item.objectKey, resourceVersion: item.resourceVersion) {
-                case .added: pending.append(.added(item))
-                case .modified: pending.append(.modified(item))
-                case .deleted, .none: break
+        /// The next event of the list under way: items are handed on as their page arrives (a page is read, not
+        /// held), and the end of the last page brings the synthetic deletes and `.synced`.
+        private mutating func readListing() async throws -> InformerEvent<Object>? {
+            guard let current = listing else { return nil }
+            // Moved out, not copied: a second reference would make every append to the page's buffer copy it.
+            var reader: ListPageReader<Object>
+            if let open = page {
+                reader = open
+                page = nil
+            } else {
+                let options = ListOptions(
+                    labelSelector: reflector.labelSelector, fieldSelector: reflector.fieldSelector, limit: current.limit,
+                    resourceVersion: current.resourceVersion)
+                do {
+                    reader = try await reflector.client.openListPage(
+                        reflector.resource, namespace: reflector.namespace, as: Object.self, options: options, continue: current.continueToken)
+                } catch {
+                    try listFailed(error)
+                    return nil
                 }
             }
+            let item: Object?
+            do {
+                item = try await reader.next()
+            } catch {
+                try listFailed(error)
+                return nil
+            }
+            if let item {
+                page = reader
+                listed.objects += 1
+                switch machine.listed(item.objectKey, resourceVersion: item.resourceVersion) {
+                case .added: return .added(item)
+                case .modified: return .modified(item)
+                case .deleted, .none: return nil
+                }
+            }
+            let metadata = reader.metadata ?? ListMetadata()
             listed.pages += 1
-            listed.objects += page.items.count
-            if let token = page.metadata.continue, !token.isEmpty {
+            if let token = metadata.continue, !token.isEmpty {
                 listing?.continueToken = token
                 reflector.onListPage?(listed)
-                return
+                return nil
             }
             listing = nil
             listed.isComplete = true
             reflector.onListPage?(listed)
-            for key in machine.listCompleted(resourceVersion: page.metadata.resourceVersion) {
+            for key in machine.listCompleted(resourceVersion: metadata.resourceVersion) {
                 pending.append(.deleted(Object(placeholderFor: key)))
             }
             pending.append(.synced)
+            return nil
+        }
+
+        private mutating func listFailed(_ error: any Error) throws {
+            listing = nil
+            page = nil
+            try rethrowCancellation(error)
+            try machine.listFailed(error)
+            reflector.onRestart?(.after(error))
         }
 
         private mutating func openWatch(resourceVersion: String, timeoutSeconds: Int) async throws {
