@@ -36,7 +36,7 @@ final class SerializedConnection: Sendable {
 
     /// Gives `read` its own connection (to the same file, in WAL mode, opened after the schema is in place).
     func attachReader(_ connection: SQLiteConnection) {
-        reader.withLock { $0 = StatementRunner(connection: connection, logger: logger) }
+        reader.withLock { $0 = StatementRunner(connection: connection, logger: logger, readsOnly: true) }
     }
 
     /// Runs `body`, which only reads, on the reader connection when there is one: it sees every write whose call
