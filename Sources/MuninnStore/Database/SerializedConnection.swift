@@ -7,8 +7,9 @@ import Synchronization
 /// Write transactions that arrive together share one commit (group commit). Under synchronous=FULL every
 /// commit waits for the disk (about 5 ms on a cloud volume), and the pipeline's three stages each commit
 /// for every alert, so one commit per transaction held the whole pipeline to about 60 alerts a second. Each
-/// write runs under its own savepoint inside the group's transaction, so a failing one undoes only its own
-/// work; the others return only once their commit is durable, exactly as before.
+/// write that joins an open group runs under its own savepoint, so a failing one undoes only its own work (the
+/// write that opens the group is alone in it, and a failure there rolls the transaction back); the others return
+/// only once their commit is durable, exactly as before.
 final class SerializedConnection: Sendable {
     private struct Group {
         var isOpen = false
