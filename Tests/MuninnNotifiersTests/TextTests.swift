@@ -68,6 +68,24 @@ import Testing
         #expect(!tail.isTruncated)
         #expect(tail.cutNotice == nil)
     }
+
+    @Test func aLogExactlyAtItsBudgetsIsKeptWholeAndOneByteOverIsCut() {
+        // Multi-byte characters and lines near each budget: the shortcut for a log within budget must give what the
+        // general cut gives.
+        let log = "é\n終わり\n\n" + String(repeating: "x", count: 20) + "\n\n\n"
+        let kept = "é\n終わり\n\n" + String(repeating: "x", count: 20)
+        let bytes = kept.utf8.count
+        let whole = LogTail(log, maxLines: 4, maxCharacters: kept.unicodeScalars.count, maxUTF8Bytes: bytes)
+        #expect(whole.text == kept && !whole.isTruncated)
+        let byBytes = LogTail(log, maxLines: 100, maxCharacters: 100, maxUTF8Bytes: bytes)
+        #expect(byBytes.text == kept && !byBytes.isTruncated)
+        let oneByteOver = LogTail(log, maxLines: 100, maxCharacters: 100, maxUTF8Bytes: bytes - 1)
+        #expect(oneByteOver.text == "\n終わり\n\n" + String(repeating: "x", count: 20))
+        #expect(oneByteOver.linesCut == 1 && oneByteOver.charactersCut == 1)
+        let oneLineOver = LogTail(log, maxLines: 3, maxCharacters: 100)
+        #expect(oneLineOver.text == "終わり\n\n" + String(repeating: "x", count: 20))
+        #expect(LogTail("\n \t\r\n", maxLines: 0, maxCharacters: 0).text.isEmpty)
+    }
 }
 
 @Suite struct EscapingTests {

@@ -51,6 +51,30 @@ struct SerializedConnectionGroupCommitTests {
         }
     }
 
+    @Test func aWriterAloneInItsTransactionThatFailsLeavesNothingAndTheNextOneCommits() async throws {
+        try await TemporaryDirectory.with { directory in
+            let path = directory + "/group.db"
+            let logger = TemporarySQLiteDatabase.logger
+            let connection = SerializedConnection(connection: try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get(), logger: logger)
+            try await connection.exclusive { runner in
+                try await runner.execute("PRAGMA journal_mode = WAL")
+                try await runner.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY)")
+                try await runner.execute("INSERT INTO rows (id) VALUES (1000)")
+            }
+            // No other writer: this one opens the group's transaction, without a savepoint, and fails after writing.
+            await #expect(throws: (any Error).self) {
+                try await connection.writeTransaction { runner in
+                    try await runner.execute("INSERT INTO rows (id) VALUES (1)")
+                    try await runner.execute("INSERT INTO rows (id) VALUES (1000)")
+                }
+            }
+            try await connection.writeTransaction { try await $0.execute("INSERT INTO rows (id) VALUES (2)") }
+            let ids = try await connection.exclusive { try await $0.rows("SELECT id FROM rows ORDER BY id") }.compactMap { $0.column("id")?.integer }
+            #expect(ids == [2, 1000])
+            await connection.close()
+        }
+    }
+
     @Test func aReadAfterGroupedWritesSeesThemCommitted() async throws {
         try await TemporaryDirectory.with { directory in
             let path = directory + "/group.db"

@@ -43,6 +43,9 @@ struct BenchReport: Codable, Sendable {
         var firstAlertSeconds: Double?
         /// From the first crash written to the last alert received.
         var allDeliveredSeconds: Double?
+        /// Muninn's CPU time (user + system) from the first crash written until the process is idle again after the
+        /// last alert (so work left for later, like the search index, counts too), divided by the alerts delivered.
+        var cpuMillisecondsPerAlert: Double?
     }
 
     /// A peer client on the same served bytes; `status` is "ok", "not installed", "skipped: …" or "failed: …".

@@ -68,6 +68,7 @@ enum BenchTable {
             if let first = alerts.firstAlertSeconds { text += String(format: ", first after %.3f s", first) }
             if let all = alerts.allDeliveredSeconds { text += String(format: ", all after %.2f s", all) }
         }
+        if let cpu = alerts.cpuMillisecondsPerAlert { text += String(format: ", CPU %.2f ms per alert", cpu) }
         return text
     }
 }

@@ -106,6 +106,7 @@ struct MuninnRunner {
         guard !pods.isEmpty else { return BenchReport.AlertLatency(crashes: 0, rate: rate, delivered: 0) }
         var written: [String: UInt64] = [:]
         let clock = ContinuousClock()
+        let cpuBefore = try sample(process.probe).cpuSeconds
         let start = clock.now
         for (index, pod) in pods.enumerated() {
             if let rate {
@@ -120,6 +121,7 @@ struct MuninnRunner {
             try await Task.sleep(for: .milliseconds(5))
         }
         let arrivals = sink.arrivalTimes
+        let cpuAfter = try await cpuWhenIdle(process.probe)
         var latencies: [Double] = []
         var firstAlert: UInt64?
         var lastAlert: UInt64?
@@ -133,7 +135,21 @@ struct MuninnRunner {
         return BenchReport.AlertLatency(
             crashes: pods.count, rate: rate, delivered: latencies.count, latency: LatencySummary(milliseconds: latencies),
             firstAlertSeconds: firstAlert.map { MonotonicTime.seconds(from: firstWrite, to: $0) },
-            allDeliveredSeconds: latencies.count == pods.count ? lastAlert.map { MonotonicTime.seconds(from: firstWrite, to: $0) } : nil)
+            allDeliveredSeconds: latencies.count == pods.count ? lastAlert.map { MonotonicTime.seconds(from: firstWrite, to: $0) } : nil,
+            cpuMillisecondsPerAlert: latencies.isEmpty ? nil : (cpuAfter - cpuBefore) * 1000 / Double(latencies.count))
+    }
+
+    /// The process's CPU seconds once it has settled: sampled every second until a second costs under 20 ms of CPU
+    /// (at most 20 s), so work an alert leaves for later counts for it.
+    private func cpuWhenIdle(_ probe: ProcessProbe) async throws -> Double {
+        var last = try sample(probe).cpuSeconds
+        for _ in 0..<20 {
+            try await Task.sleep(for: .seconds(1))
+            let now = try sample(probe).cpuSeconds
+            if now - last < 0.02 { return now }
+            last = now
+        }
+        return last
     }
 
     private func sample(_ probe: ProcessProbe) throws -> ProcessProbe.Sample {

@@ -52,7 +52,7 @@ struct BenchWatchCommand: AsyncParsableCommand {
                 store: store, notifiers: try assembly.notifiers(), onEvent: { event, _ in reporter.observe(event) }, logger: logger)
             // Pages of 500, as kubectl and the Python client list: the benchmark compares the same bytes.
             pipeline.settings.listFromWatchCache = false
-            let group = ServiceGroup(services: [pipeline], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            let group = ServiceGroup(services: [pipeline, SearchIndexService(store: store)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await group.run()
         }
     }

@@ -86,6 +86,8 @@ struct RunCommand: AsyncParsableCommand {
         let leading: @Sendable () -> [any Service] = {
             var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
             if let changeWatch { services.append(changeWatch) }
+            // SQLite indexes the history for search behind the alerts, not in their commits.
+            if let sqlite = store as? SQLiteStore { services.append(SearchIndexService(store: sqlite)) }
             if let history {
                 services.append(
                     RetentionService(

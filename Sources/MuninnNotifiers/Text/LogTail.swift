@@ -13,6 +13,15 @@ public struct LogTail: Sendable, Equatable {
     /// given, `maxUTF8Bytes` bytes) from the end of `log`; trailing blank lines are dropped first.
     public init(_ log: String, maxLines: Int, maxCharacters: Int, maxUTF8Bytes: Int? = nil) {
         let trimmed = Self.trimmingTrailingNewlines(log)
+        // A log of n bytes has at most n scalars and, its last line not being empty, at most n lines: within every
+        // budget it is kept whole, without taking it apart into scalars (most logs, and every alert of a burst).
+        let bytes = trimmed.utf8.count
+        if bytes <= maxLines, bytes <= maxCharacters, bytes <= maxUTF8Bytes ?? Int.max {
+            text = trimmed
+            linesCut = 0
+            charactersCut = 0
+            return
+        }
         var lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
         if trimmed.isEmpty { lines = [] }
         let totalLines = lines.count

@@ -7,8 +7,9 @@ import Synchronization
 /// Write transactions that arrive together share one commit (group commit). Under synchronous=FULL every
 /// commit waits for the disk (about 5 ms on a cloud volume), and the pipeline's three stages each commit
 /// for every alert, so one commit per transaction held the whole pipeline to about 60 alerts a second. Each
-/// write runs under its own savepoint inside the group's transaction, so a failing one undoes only its own
-/// work; the others return only once their commit is durable, exactly as before.
+/// write that joins an open group runs under its own savepoint, so a failing one undoes only its own work (the
+/// write that opens the group is alone in it, and a failure there rolls the transaction back); the others return
+/// only once their commit is durable, exactly as before.
 final class SerializedConnection: Sendable {
     private struct Group {
         var isOpen = false
@@ -36,7 +37,7 @@ final class SerializedConnection: Sendable {
 
     /// Gives `read` its own connection (to the same file, in WAL mode, opened after the schema is in place).
     func attachReader(_ connection: SQLiteConnection) {
-        reader.withLock { $0 = StatementRunner(connection: connection, logger: logger) }
+        reader.withLock { $0 = StatementRunner(connection: connection, logger: logger, readsOnly: true) }
     }
 
     /// Runs `body`, which only reads, on the reader connection when there is one: it sees every write whose call
@@ -65,19 +66,27 @@ final class SerializedConnection: Sendable {
     func writeTransaction<T>(_ body: (StatementRunner) async throws -> T) async throws -> T {
         let (result, ticket): (T, CommitTicket?) = try await gate.withExclusiveAccess {
             guard !isClosed.withLock({ $0 }) else { throw StoreClosedError() }
-            if !group.withLock({ $0.isOpen }) {
+            // The writer that opens the transaction has it to itself until it returns: a failure rolls back all of it,
+            // so it needs no savepoint (two statements, each a trip to SQLite's thread, saved in every uncontended write).
+            let opensGroup = !group.withLock { $0.isOpen }
+            if opensGroup {
                 try await runner.execute("BEGIN IMMEDIATE")
                 group.withLock { $0.isOpen = true }
+            } else {
+                try await runner.execute("SAVEPOINT muninn_write")
             }
-            try await runner.execute("SAVEPOINT muninn_write")
             let result: T
             do {
                 result = try await body(runner)
-                try await runner.execute("RELEASE muninn_write")
+                if !opensGroup { try await runner.execute("RELEASE muninn_write") }
             } catch {
-                await undoLastWrite(after: error)
-                // Nobody else may come through to commit what the others wrote.
-                if !gate.hasWaiters { await commitGroupReportingToWriters() }
+                if opensGroup {
+                    await abandonGroup(after: error)
+                } else {
+                    await undoLastWrite(after: error)
+                    // Nobody else may come through to commit what the others wrote.
+                    if !gate.hasWaiters { await commitGroupReportingToWriters() }
+                }
                 throw error
             }
             let joinsGroup = gate.hasWaiters && group.withLock { $0.waiting.count < Self.maximumGroupSize - 1 }
@@ -166,6 +175,16 @@ final class SerializedConnection: Sendable {
             }
             for ticket in waiting { ticket.resolve(writeError) }
         }
+    }
+
+    /// Rolls back the transaction of a writer that failed before anyone else wrote into it.
+    private func abandonGroup(after writeError: any Error) async {
+        await rollBackQuietly()
+        let waiting = group.withLock { group in
+            defer { group = Group() }
+            return group.waiting
+        }
+        for ticket in waiting { ticket.resolve(writeError) }
     }
 
     private func rollBackQuietly() async {

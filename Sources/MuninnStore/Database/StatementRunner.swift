@@ -10,9 +10,13 @@ import Synchronization
 struct StatementRunner: Sendable {
     let connection: SQLiteConnection
     let logger: Logger
+    /// Whether `rows` hands results over straight from SQLite's thread (`rowsOutsideTransaction`): for the read-only
+    /// connection, which never holds a transaction open, this saves a hop through an event loop on every read.
+    var readsOnly = false
 
     /// Every row `sql` returns.
     func rows(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        if readsOnly { return try await rowsOutsideTransaction(sql, binds) }
         let collector = RowCollector()
         try await connection.query(sql, binds, logger: logger) { row in
             collector.rows.withLock { $0.append(row) }

@@ -71,21 +71,40 @@ extension SQLiteStore {
     public func recordAttempts(_ attempts: [DeliveryAttempt]) async throws(StoreError) {
         guard !attempts.isEmpty else { return }
         try await perform(attempts.storeAction) { connection in
+            let ids = attempts.map(\.delivery)
+            if Set(ids).count == ids.count {
+                let statements = try OutcomeStatements.batched(attempts)
+                try await connection.writeTransaction { runner in
+                    var recorded = Set<Int>()
+                    for statement in statements {
+                        recorded.formUnion(try await runner.rows(statement.sql, statement.binds).map { try StoredRow($0).integer("id") })
+                    }
+                    for delivery in ids where !recorded.contains(Int(delivery)) {
+                        try await warnAboutUnrecorded(delivery, runner: runner)
+                    }
+                }
+                return
+            }
+            // The same delivery twice in one batch (not something the delivery stage hands over): one at a time, in order.
             let statements = try attempts.map { ($0.delivery, try Self.recordStatement($0)) }
             try await connection.writeTransaction { runner in
                 for (delivery, statement) in statements {
                     // Only a pending delivery takes the outcome: one that already ended keeps it ("delivered" cannot be
                     // undone), and one pruned with its incident while it was being sent has nothing to record on.
                     guard try await runner.rows(statement.sql, statement.binds).isEmpty else { continue }
-                    let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [.integer(Int(delivery))])
-                    if let status {
-                        logger.warning(
-                            "ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
-                    } else {
-                        logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
-                    }
+                    try await warnAboutUnrecorded(delivery, runner: runner)
                 }
             }
+        }
+    }
+
+    /// Only a pending delivery takes an outcome; says why this one did not.
+    private func warnAboutUnrecorded(_ delivery: PendingDelivery.ID, runner: StatementRunner) async throws {
+        let status = try await runner.scalar("SELECT status FROM deliveries WHERE id = ?", [.integer(Int(delivery))])
+        if let status {
+            logger.warning("ignoring an attempt on a delivery that already ended", metadata: ["delivery": "\(delivery)", "status": "\(status)"])
+        } else {
+            logger.warning("ignoring an attempt on a delivery that is not in the store", metadata: ["delivery": "\(delivery)"])
         }
     }
 

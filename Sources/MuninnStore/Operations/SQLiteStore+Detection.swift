@@ -48,14 +48,16 @@ extension SQLiteStore {
             return try await connection.writeTransaction { runner in
                 try await runner.execute("INSERT INTO clusters (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(cluster)])
                 var queued = 0
-                for row in incidentRows {
+                // Several rows per statement: each statement is prepared anew, and a crash storm finds many at once.
+                for batch in incidentRows.chunks(of: Self.rowsPerStatement / 10) {
+                    let values = Array(repeating: "(\(IncidentRow.placeholders))", count: batch.count).joined(separator: ", ")
                     let inserted = try await runner.rows(
                         """
                         INSERT INTO incidents (\(IncidentRow.columns.joined(separator: ", ")))
-                        VALUES (\(IncidentRow.placeholders))
+                        VALUES \(values)
                         ON CONFLICT (cluster, identity) DO NOTHING
                         RETURNING id
-                        """, row.binds)
+                        """, batch.flatMap(\.binds))
                     queued += inserted.count
                 }
                 for batch in changes.upserts.chunks(of: Self.rowsPerStatement) {

@@ -5,7 +5,8 @@ import SQLiteNIO
 
 extension SQLiteStore: HistoryStore {
     public func incidents(_ query: IncidentQuery) async throws(StoreError) -> IncidentPage {
-        try await perform("could not read the incident history") { connection in
+        try await bringSearchUpToDate(for: query)
+        return try await perform("could not read the incident history") { connection in
             let filter = HistoryFilter(query, paging: true)
             let limit = query.effectiveLimit
             let terms = query.searchTerms
@@ -75,7 +76,8 @@ extension SQLiteStore: HistoryStore {
     }
 
     public func buckets(_ query: IncidentQuery, by size: IncidentBuckets.Size) async throws(StoreError) -> IncidentBuckets {
-        try await perform("could not count the incidents by \(size.rawValue)") { connection in
+        try await bringSearchUpToDate(for: query)
+        return try await perform("could not count the incidents by \(size.rawValue)") { connection in
             let filter = HistoryFilter(query, paging: false)
             let width = Int(size.milliseconds)
             let rows = try await connection.read { runner in
@@ -102,6 +104,7 @@ extension SQLiteStore: HistoryStore {
 
     public func topWorkloads(_ query: IncidentQuery, limit: Int) async throws(StoreError) -> [WorkloadCrashCount] {
         guard limit > 0 else { return [] }
+        try await bringSearchUpToDate(for: query)
         return try await perform("could not count the incidents by workload") { connection in
             let filter = HistoryFilter(query, paging: false)
             let rows = try await connection.read { runner in
@@ -136,5 +139,12 @@ extension SQLiteStore: HistoryStore {
                         < ($0.count, $0.lastOccurredAt, $1.cluster, $1.namespace, $1.workload.name)
                 }.prefix(limit))
         }
+    }
+
+    /// The full-text index catches up in the background; a search first brings it up to date, so it finds every
+    /// incident stored before it began.
+    private func bringSearchUpToDate(for query: IncidentQuery) async throws(StoreError) {
+        guard SearchExpression(terms: query.searchTerms).match != nil else { return }
+        try await catchUpSearchIndex()
     }
 }

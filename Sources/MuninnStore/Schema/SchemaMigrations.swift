@@ -1,6 +1,6 @@
 /// Every migration Muninn knows, oldest first. Never edit a released one: add the next version.
 enum SchemaMigrations {
-    static let all: [Migration] = [outbox, history, changes]
+    static let all: [Migration] = [outbox, history, changes, backgroundSearch]
 
     /// The newest version this Muninn understands; a database at a higher version was written by a newer Muninn.
     static var latestVersion: Int { all.last?.version ?? 0 }
