@@ -14,10 +14,16 @@ final class ObjectStore: Sendable {
         /// Keys inserted since the last merge, unsorted. Merging them in (O(n)) instead of
         /// re-sorting everything keeps lists cheap while pods churn.
         private var pendingKeys: [ObjectKey] = []
-        private var hasRemovals = false
+        /// Keys deleted since the last merge (they may have been inserted again since).
+        private var removedKeys: [ObjectKey] = []
         let fields: SelectableFields
 
         init(fields: SelectableFields) { self.fields = fields }
+
+        /// Up to this many changes since the last list are patched into the order one by one (a binary search
+        /// each); more are merged in one pass over all keys. A crash adds a few Events, and each alert lists the
+        /// pod's Events: a full merge per list made the simulator's CPU grow with every Event ever written.
+        static let maximumPatchedChanges = 64
 
         mutating func noteInserted(_ key: ObjectKey) {
             pendingKeys.append(key)
@@ -25,10 +31,35 @@ final class ObjectStore: Sendable {
             if pendingKeys.count > max(4096, objects.count) { _ = keysInOrder() }
         }
 
-        mutating func noteRemoved() { hasRemovals = true }
+        mutating func noteRemoved(_ key: ObjectKey) {
+            removedKeys.append(key)
+            if removedKeys.count > max(4096, objects.count) { _ = keysInOrder() }
+        }
 
         mutating func keysInOrder() -> [ObjectKey] {
-            if pendingKeys.isEmpty && !hasRemovals { return sortedKeys }
+            if pendingKeys.isEmpty && removedKeys.isEmpty { return sortedKeys }
+            if pendingKeys.count + removedKeys.count <= Self.maximumPatchedChanges {
+                patchKeys()
+            } else {
+                mergeKeys()
+            }
+            pendingKeys = []
+            removedKeys = []
+            return sortedKeys
+        }
+
+        private mutating func patchKeys() {
+            for key in removedKeys where objects[key] == nil {
+                let index = Self.firstIndex(notBelow: key, in: sortedKeys)
+                if index < sortedKeys.count, sortedKeys[index] == key { sortedKeys.remove(at: index) }
+            }
+            for key in pendingKeys where objects[key] != nil {
+                let index = Self.firstIndex(notBelow: key, in: sortedKeys)
+                if index == sortedKeys.count || sortedKeys[index] != key { sortedKeys.insert(key, at: index) }
+            }
+        }
+
+        private mutating func mergeKeys() {
             let added = pendingKeys.sorted()
             var merged: [ObjectKey] = []
             merged.reserveCapacity(objects.count)
@@ -46,9 +77,16 @@ final class ObjectStore: Sendable {
                 if objects[key] != nil, merged.last != key { merged.append(key) }
             }
             sortedKeys = merged
-            pendingKeys = []
-            hasRemovals = false
-            return merged
+        }
+
+        private static func firstIndex(notBelow key: ObjectKey, in keys: [ObjectKey]) -> Int {
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 
@@ -127,7 +165,7 @@ final class ObjectStore: Sendable {
             case (let old?, nil):
                 let deleted = old.withResourceVersion(rv)
                 table.objects[key] = nil
-                table.noteRemoved()
+                table.noteRemoved(key)
                 event = HistoryEvent(resourceVersion: rv, storage: storage, type: .deleted, object: deleted, previous: old)
             case (let old, let new?):
                 // Serialise once with the old RV: equal bytes mean a no-op write (no new RV, no event).
