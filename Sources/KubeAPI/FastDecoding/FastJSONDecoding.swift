@@ -18,6 +18,19 @@ enum FastJSONDecoding {
             return nil
         }
     }
+
+    /// The value at the start of `raw` and how many bytes it took, when the bytes may go on after it (a list
+    /// item with the next ones behind it); nil where the fast path declines, or the value is not all there.
+    static func decodePrefix<T>(_ type: T.Type, fromBytes raw: UnsafeRawBufferPointer) -> (value: T, length: Int)? {
+        guard let fastType = T.self as? any FastJSONDecodable.Type else { return nil }
+        var cursor = JSONCursor(raw)
+        do {
+            guard let value = try fastType.init(fastJSON: &cursor) as? T else { return nil }
+            return (value, cursor.index)
+        } catch {
+            return nil
+        }
+    }
 }
 
 extension ObjectList: FastJSONDecodable where Item: FastJSONDecodable {

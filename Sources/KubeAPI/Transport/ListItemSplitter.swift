@@ -36,6 +36,8 @@ struct ListItemSplitter {
     private var sawItems = false
     /// Where a container's scan stopped when the bytes ran out, as an offset from `position`, with its nesting.
     private var resume: (offset: Int, nesting: Int)?
+    /// Where the one-pass decoder declined an item (it is not asked again for the same item).
+    private var declinedAt: Int?
     /// The list without its items.
     private(set) var envelope: [UInt8] = []
     private var envelopeMembers = 0
@@ -48,6 +50,7 @@ struct ListItemSplitter {
     mutating func append(_ bytes: some Collection<UInt8>) {
         if position > 0, position * 2 >= buffer.count {
             buffer.removeSubrange(0..<position)
+            declinedAt = declinedAt.map { $0 - position }
             position = 0
         }
         buffer.append(contentsOf: bytes)
@@ -61,6 +64,17 @@ struct ListItemSplitter {
     /// Calls `body` with the next complete item's bytes and returns its result; nil when more bytes are needed or
     /// the list ended. The bytes are valid only inside `body`.
     mutating func withNextItem<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+        try withNextItem(ahead: nil, body)
+    }
+
+    /// The same, decoding in one pass where it can: once `ahead.bytes` are buffered after an item's start (or the
+    /// bytes ended: `final`), `ahead.decode` is given everything buffered from there and returns the item and its
+    /// length, without the item's end being found first by a scan of its own (a second pass over every byte).
+    /// Where it declines (nil), the item's end is found by its structure and `body` gets exactly its bytes.
+    mutating func withNextItem<Result>(
+        ahead: (bytes: Int, final: Bool, decode: (UnsafeRawBufferPointer) -> (value: Result, length: Int)?)?,
+        _ body: (UnsafeRawBufferPointer) throws -> Result
+    ) throws -> Result? {
         while true {
             skipWhitespace()
             guard position < buffer.count else { return nil }
@@ -112,6 +126,17 @@ struct ListItemSplitter {
                     position += 1
                     state = .inItems(expectComma: false)
                 } else {
+                    if let ahead, resume == nil, declinedAt != position {
+                        guard ahead.final || buffer.count - position >= ahead.bytes else { return nil }
+                        let start = position
+                        let decoded = buffer.withUnsafeBytes { raw in ahead.decode(UnsafeRawBufferPointer(rebasing: raw[start...])) }
+                        if let decoded, decoded.length > 0 {
+                            position += decoded.length
+                            state = .inItems(expectComma: true)
+                            return decoded.value
+                        }
+                        declinedAt = start
+                    }
                     guard let end = try valueEnd(from: position) else { return nil }
                     let start = position
                     position = end

@@ -17,7 +17,8 @@ public struct ListPageReader<Item: Decodable & Sendable> {
     private var receivedBytes = 0
     /// Items the envelope itself carried (only if `items` was spelled with escapes, which no server does).
     private var envelopeItems: [Item] = []
-    private var ended = false
+    private var bodyEnded = false
+    private var failed = false
     public private(set) var metadata: ListMetadata?
 
     init(body: HTTPClientResponse.Body, what: String, maximumItemBytes: Int, maximumBytes: Int) {
@@ -30,36 +31,48 @@ public struct ListPageReader<Item: Decodable & Sendable> {
     /// The next item, or nil at the end of the page. Throws `KubeAPIError.transport` when the page is cut off
     /// or too large, `.decoding` when it or an item cannot be read.
     public mutating func next() async throws -> Item? {
-        while !ended {
+        while !failed {
             if let item = try nextBuffered() { return item }
+            if bodyEnded {
+                if metadata == nil { try finish() }
+                return envelopeItems.isEmpty ? nil : envelopeItems.removeFirst()
+            }
             let chunk: ByteBuffer?
             do {
                 chunk = try await body.next()
             } catch {
-                ended = true
+                failed = true
                 throw KubeClient.transportError(error)
             }
             guard let chunk else {
-                ended = true
-                try finish()
-                break
+                bodyEnded = true
+                continue
             }
             receivedBytes += chunk.readableBytes
             guard receivedBytes <= maximumBytes else {
-                ended = true
+                failed = true
                 throw KubeAPIError.transport("\(what) is larger than \(maximumBytes) bytes")
             }
             splitter.append(chunk.readableBytesView)
         }
-        return envelopeItems.isEmpty ? nil : envelopeItems.removeFirst()
+        return nil
     }
+
+    /// How many bytes are let in after an item's start before it is decoded in one pass (several items: a pod
+    /// is 15 KB), so an item is rarely found incomplete and its end need not be found by a scan of its own.
+    static var bytesAhead: Int { 256 * 1024 }
 
     private mutating func nextBuffered() throws -> Item? {
         do {
-            return try splitter.withNextItem { bytes in try Self.decode(Item.self, bytes, what: what) }
+            return try splitter.withNextItem(
+                ahead: (Self.bytesAhead, bodyEnded, { FastJSONDecoding.decodePrefix(Item.self, fromBytes: $0) }),
+                { bytes in try Self.decode(Item.self, bytes, what: what) })
         } catch let failure as ListItemSplitter.Failure {
-            ended = true
+            failed = true
             throw Self.error(failure, what: what)
+        } catch {
+            failed = true
+            throw error
         }
     }
 
@@ -67,6 +80,7 @@ public struct ListPageReader<Item: Decodable & Sendable> {
         do {
             try splitter.finish()
         } catch {
+            failed = true
             throw Self.error(error, what: what)
         }
         let list = try splitter.envelope.withUnsafeBytes { try Self.decode(ObjectList<Item>.self, $0, what: what) }
