@@ -84,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let (syncs, signalSync) = StartupPageReleaseService.syncSignal()
         let pageRelease = StartupPageReleaseService(syncs: syncs)
+        signalSync()  // once for start-up itself: a standby replica (leader election) never lists
         // What only the leader runs: detection and delivery of alerts and changes, and pruning.
         let leading: @Sendable () -> [any Service] = {
             let onEvent: @Sendable (InformerEvent<Pod>, [Incident]) -> Void = { event, _ in

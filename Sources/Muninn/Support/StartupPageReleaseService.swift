@@ -1,10 +1,11 @@
 import ServiceLifecycle
 
-/// Releases the clean code pages that start-up touched (`StartupPageRelease`) a while after each time the pod list
-/// comes in sync: by then the list has been decoded and the detector's first memory written, and what is touched
-/// again from there on is what the daemon needs while it watches.
+/// Releases the clean code pages that start-up touched (`StartupPageRelease`) a while after each signal: `muninn run`
+/// signals once at start (a standby replica never lists) and each time the pod list comes in sync. By then the list
+/// has been decoded and the detector's first memory written, and what is touched again from there on is what the
+/// daemon needs while it watches.
 struct StartupPageReleaseService: Service {
-    /// One element each time the pod list is in sync (the initial list and any relist).
+    /// One element at start and each time the pod list is in sync (the initial list and any relist).
     var syncs: AsyncStream<Void>
     /// How long after a sync: the work a sync sets off (the detector's memory written, the first deliveries read)
     /// is start-up too.
