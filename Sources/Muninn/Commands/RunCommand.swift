@@ -82,9 +82,15 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw CommandSupport.fail("\(error)")
         }
+        let (syncs, signalSync) = StartupPageReleaseService.syncSignal()
+        let pageRelease = StartupPageReleaseService(syncs: syncs)
+        signalSync()  // once for start-up itself: a standby replica (leader election) never lists
         // What only the leader runs: detection and delivery of alerts and changes, and pruning.
         let leading: @Sendable () -> [any Service] = {
-            var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, logger: logger)]
+            let onEvent: @Sendable (InformerEvent<Pod>, [Incident]) -> Void = { event, _ in
+                if case .synced = event { signalSync() }
+            }
+            var services: [any Service] = [assembly.service(store: store, notifiers: notifiers, onEvent: onEvent, logger: logger)]
             if let changeWatch { services.append(changeWatch) }
             // SQLite indexes the history for search behind the alerts, not in their commits.
             if let sqlite = store as? SQLiteStore { services.append(SearchIndexService(store: sqlite)) }
@@ -97,7 +103,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let election = assembly.configuration.leaderElection
         guard election.enabled else {
-            try await runGroup(leading(), history: history, assembly: assembly, logger: logger)
+            try await runGroup(leading() + [pageRelease], history: history, assembly: assembly, logger: logger)
             return
         }
         let config = election.config(environment: ProcessInfo.processInfo.environment)
@@ -115,7 +121,7 @@ struct RunCommand: AsyncParsableCommand {
             leader.record(0)
             let gated = LeaderGatedService(
                 elector: elector, logger: logger, onLeadershipChange: { leader.record($0 ? 1 : 0) }, makeServices: leading)
-            try await runGroup([gated], history: history, assembly: assembly, logger: logger)
+            try await runGroup([gated, pageRelease], history: history, assembly: assembly, logger: logger)
         }
     }
 

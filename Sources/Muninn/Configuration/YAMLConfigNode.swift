@@ -8,10 +8,14 @@ struct YAMLConfigNode {
     let path: String
 
     /// Parses a whole file; an empty file is an empty mapping.
+    ///
+    /// Scalars are read as their text (`string()`, `bool()`, `int(in:)` interpret them), so no tag is resolved:
+    /// Yams' default resolver compiles seven `NSRegularExpression`s (ICU's regular expressions and their data, in
+    /// every process that reads a configuration) to tag values whose tag this type never asks for.
     static func parse(_ text: String, file: String) throws -> YAMLConfigNode {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                return YAMLConfigNode(node: .mapping(Node.Mapping([])), file: file, path: "")
+            guard let node = try Yams.compose(yaml: text, .basic) else {
+                return YAMLConfigNode(node: .mapping(Node.Mapping([], Tag(.implicit, .basic))), file: file, path: "")
             }
             return YAMLConfigNode(node: node, file: file, path: "")
         } catch let error as YamlError {

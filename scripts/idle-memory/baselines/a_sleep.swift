@@ -1,0 +1,3 @@
+import Glibc
+print("ready"); fflush(stdout)
+while true { sleep(1000) }

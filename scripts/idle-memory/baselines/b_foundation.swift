@@ -1,0 +1,5 @@
+import Foundation
+struct P: Codable { var name: String; var n: Int }
+let p = try JSONDecoder().decode(P.self, from: Data(#"{"name":"x","n":1}"#.utf8))
+print("ready \(p.name)"); fflush(stdout)
+while true { sleep(1000) }
