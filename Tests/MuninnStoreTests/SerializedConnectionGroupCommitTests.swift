@@ -8,6 +8,17 @@ import Testing
 /// fails, and returns only when its work is committed (visible to another connection on the same file).
 @Suite(.timeLimit(.minutes(1)))
 struct SerializedConnectionGroupCommitTests {
+    /// A connection to a new WAL database at `path` with a `rows` table created by `schema`.
+    private static func connection(at path: String, schema: String) async throws -> SerializedConnection {
+        let logger = TemporarySQLiteDatabase.logger
+        let connection = SerializedConnection(connection: try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get(), logger: logger)
+        try await connection.exclusive { runner in
+            try await runner.execute("PRAGMA journal_mode = WAL")
+            try await runner.execute(schema)
+        }
+        return connection
+    }
+
     @Test func concurrentWritersShareCommitsAndAFailingOneUndoesOnlyItsOwnWork() async throws {
         try await TemporaryDirectory.with { directory in
             let path = directory + "/group.db"
@@ -54,13 +65,8 @@ struct SerializedConnectionGroupCommitTests {
     @Test func aWriterAloneInItsTransactionThatFailsLeavesNothingAndTheNextOneCommits() async throws {
         try await TemporaryDirectory.with { directory in
             let path = directory + "/group.db"
-            let logger = TemporarySQLiteDatabase.logger
-            let connection = SerializedConnection(connection: try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get(), logger: logger)
-            try await connection.exclusive { runner in
-                try await runner.execute("PRAGMA journal_mode = WAL")
-                try await runner.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY)")
-                try await runner.execute("INSERT INTO rows (id) VALUES (1000)")
-            }
+            let connection = try await Self.connection(at: path, schema: "CREATE TABLE rows (id INTEGER PRIMARY KEY)")
+            try await connection.exclusive { try await $0.execute("INSERT INTO rows (id) VALUES (1000)") }
             // No other writer: this one opens the group's transaction, without a savepoint, and fails after writing.
             await #expect(throws: (any Error).self) {
                 try await connection.writeTransaction { runner in
@@ -78,12 +84,7 @@ struct SerializedConnectionGroupCommitTests {
     @Test func aReadAfterGroupedWritesSeesThemCommitted() async throws {
         try await TemporaryDirectory.with { directory in
             let path = directory + "/group.db"
-            let logger = TemporarySQLiteDatabase.logger
-            let connection = SerializedConnection(connection: try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get(), logger: logger)
-            try await connection.exclusive { runner in
-                try await runner.execute("PRAGMA journal_mode = WAL")
-                try await runner.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY)")
-            }
+            let connection = try await Self.connection(at: path, schema: "CREATE TABLE rows (id INTEGER PRIMARY KEY)")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for id in 0..<20 {
                     group.addTask { try await connection.writeTransaction { try await $0.execute("INSERT INTO rows (id) VALUES (?)", [.integer(id)]) } }
