@@ -3,8 +3,11 @@ import Foundation
 import NIOCore
 
 /// One page of a list, read as it arrives: items are decoded while the rest of the page is still on its way, and
-/// the page is never held whole (at most one partial item and one HTTP chunk). Like `WatchStream`, it reads from
+/// the page is never held whole (at most `bytesAhead`, 256 KB, and one HTTP chunk). Like `WatchStream`, it reads from
 /// the socket only as fast as it is asked for items.
+///
+/// A consumer that stops asking for longer than the server's request timeout (kube-apiserver: 60 s) has the page
+/// cut off, a transport error; the reflector then lists again, as after any failed page.
 ///
 /// `next()` returns the page's items in order, then nil; from then on `metadata` holds the list's metadata (its
 /// resourceVersion and continue token, which Go's encoder writes before the items, but are only trusted once the

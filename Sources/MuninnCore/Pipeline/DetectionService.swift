@@ -116,8 +116,8 @@ public struct DetectionService<Events: AsyncSequence & Sendable>: Service where 
         }
     }
 
-    /// Reads events until they end or graceful shutdown begins. While `maximumPendingIncidents` wait for the commit
-    /// under way, reading waits (the watch backs up).
+    /// Reads events until they end or graceful shutdown begins. While `maximumPendingIncidents` wait for a commit,
+    /// reading waits (the watch backs up).
     private func readEvents(into loop: DetectionLoop, queued: Doorbell, committed: Doorbell) async throws {
         do {
             try await cancelWhenGracefulShutdown {
