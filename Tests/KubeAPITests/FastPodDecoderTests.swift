@@ -1,5 +1,6 @@
 import Foundation
 import KubeJSON
+import MuninnTesting
 import Testing
 
 @testable import KubeAPI

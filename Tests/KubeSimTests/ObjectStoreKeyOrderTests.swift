@@ -1,4 +1,5 @@
 import KubeJSON
+import MuninnTesting
 import Testing
 
 @testable import KubeSim
@@ -6,24 +7,15 @@ import Testing
 /// A resource's keys stay in order through any mix of writes and deletes, whether a list patches the few changes
 /// since the last one in place or merges many in one pass.
 @Suite struct ObjectStoreKeyOrderTests {
-    /// A small deterministic generator (the same sequence on every run).
-    struct Sequence {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     @Test(arguments: [1, 3, 40, 200])
     func keysInOrderMatchesTheObjectsAfterEveryChange(changesBetweenLists: Int) {
         let fields = SelectableFields.forResource(group: "", resource: "events")
         var table = ObjectStore.Table(fields: fields)
-        var random = Sequence(state: UInt64(changesBetweenLists))
+        var random = SplitMix64(seed: UInt64(changesBetweenLists))
         for round in 0..<60 {
             for _ in 0..<changesBetweenLists {
-                let key = ObjectKey(namespace: "ns-\(random.next(3))", name: "event-\(random.next(120))")
-                if table.objects[key] != nil, random.next(3) == 0 {
+                let key = ObjectKey(namespace: "ns-\(random.below(3))", name: "event-\(random.below(120))")
+                if table.objects[key] != nil, random.below(3) == 0 {
                     table.objects[key] = nil
                     table.noteRemoved(key)
                 } else if table.objects[key] == nil {
