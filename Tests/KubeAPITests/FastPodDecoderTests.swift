@@ -1,6 +1,6 @@
 import Foundation
 import KubeJSON
-import MuninnTesting
+import KubeletModel
 import Testing
 
 @testable import KubeAPI
@@ -91,7 +91,7 @@ import Testing
     /// Random byte damage to the exemplar: the fast path declines or agrees where Foundation decodes, and never crashes.
     @Test func damagedBytesNeverCrashAndNeverDisagree() async throws {
         let exemplar = Array(try FixtureDecodingTests.data("pod-benchmark-exemplar-upstream.json"))
-        var random = SplitMix64(seed: 8)
+        var random = SeededRandom(seed: 8)
         let inserts: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\\"), 0xFF, UInt8(ascii: "}"), UInt8(ascii: "1"), 0x01]
         for round in 0..<300 {
             var bytes = exemplar

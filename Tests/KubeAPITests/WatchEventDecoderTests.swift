@@ -1,6 +1,6 @@
 import Foundation
 import KubeJSON
-import MuninnTesting
+import KubeletModel
 import Testing
 
 @testable import KubeAPI
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func randomChunkBoundariesSeeded() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<200 {
             var chunks: [ArraySlice<UInt8>] = []
             var index = 0

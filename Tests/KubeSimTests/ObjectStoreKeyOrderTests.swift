@@ -1,5 +1,5 @@
 import KubeJSON
-import MuninnTesting
+import KubeletModel
 import Testing
 
 @testable import KubeSim
@@ -11,11 +11,11 @@ import Testing
     func keysInOrderMatchesTheObjectsAfterEveryChange(changesBetweenLists: Int) {
         let fields = SelectableFields.forResource(group: "", resource: "events")
         var table = ObjectStore.Table(fields: fields)
-        var random = SplitMix64(seed: UInt64(changesBetweenLists))
+        var random = SeededRandom(seed: UInt64(changesBetweenLists))
         for round in 0..<60 {
             for _ in 0..<changesBetweenLists {
-                let key = ObjectKey(namespace: "ns-\(random.below(3))", name: "event-\(random.below(120))")
-                if table.objects[key] != nil, random.below(3) == 0 {
+                let key = ObjectKey(namespace: "ns-\(random.int(in: 0...2))", name: "event-\(random.int(in: 0...119))")
+                if table.objects[key] != nil, random.int(in: 0...2) == 0 {
                     table.objects[key] = nil
                     table.noteRemoved(key)
                 } else if table.objects[key] == nil {

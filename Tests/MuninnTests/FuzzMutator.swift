@@ -1,19 +1,19 @@
-import MuninnTesting
+import KubeletModel
 
 /// Deterministic mutations of fuzz inputs, for the short fuzz run CI can afford without libFuzzer's instrumented
 /// build: the same seed gives the same inputs on every machine, so a failure reproduces and a passing run stays
 /// passing. The mutations are libFuzzer's usual kinds, with the bytes JSON, YAML and TOML parsers care about.
 struct FuzzMutator {
     /// Small, fast and good enough to pick mutations.
-    private var random: SplitMix64
+    private var random: SeededRandom
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     private static let interesting: [UInt8] = Array("\"{}[]:,\\-.0123456789eE\n\t #=/'&*!|>%@`".utf8) + [0, 0x7f, 0x80, 0xbf, 0xc0, 0xef, 0xff]
 
     mutating func next() -> UInt64 { random.next() }
 
-    mutating func below(_ bound: Int) -> Int { random.below(bound) }
+    mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(random.next() % UInt64(bound)) }
 
     /// `input` with one to four mutations: a bit flipped, a byte replaced, a range removed, duplicated or cut off,
     /// bytes inserted, or a range copied over another place.
